@@ -1,0 +1,61 @@
+// swift-tools-version:6.2
+// mcptask: a command-line inspector for MCP tasks. Layering (arrows are the only allowed imports) is
+// described in README.md, "Design"; `make build` checks it with --explicit-target-dependency-import-check.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "mcptask",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mcptask", targets: ["mcptask"]),
+        .executable(name: "mcptask-demo", targets: ["mcptask-demo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "MCPCore", swiftSettings: strict),
+        .target(
+            name: "MCPTransport",
+            dependencies: [
+                "MCPCore",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MCPClient",
+            dependencies: ["MCPCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: strict),
+        .target(name: "MCPRender", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
+        .target(
+            name: "MCPTaskCommands",
+            dependencies: [
+                "MCPCore", "MCPClient", "MCPTransport", "MCPRender", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "mcptask", dependencies: ["MCPTaskCommands"], swiftSettings: strict),
+        .target(name: "MCPDemoServer", dependencies: ["MCPCore"], swiftSettings: strict),
+        .executableTarget(name: "mcptask-demo", dependencies: ["MCPDemoServer"], swiftSettings: strict),
+        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore"], swiftSettings: strict),
+        .testTarget(name: "MCPTransportTests", dependencies: ["MCPTransport", "MCPCore"], swiftSettings: strict),
+        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
+        .testTarget(name: "MCPRenderTests", dependencies: ["MCPRender", "MCPClient", "MCPCore"], swiftSettings: strict),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["MCPCore"], swiftSettings: strict),
+    ]
+)

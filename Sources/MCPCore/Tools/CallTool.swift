@@ -1,0 +1,94 @@
+/// `tools/call` (MCP 2025-11-25), optionally task-augmented with `task`.
+public struct CallToolRequest: MCPRequest {
+    public static let method = "tools/call"
+    public typealias Response = CallToolResponse
+
+    public var name: String
+    public var arguments: [String: JSONValue]?
+    /// Present to run the call as a task.
+    public var task: TaskMetadata?
+    public var _meta: JSONValue?
+
+    public init(
+        name: String, arguments: [String: JSONValue]?, task: TaskMetadata? = nil, progressToken: ProgressToken? = nil
+    ) {
+        self.name = name
+        self.arguments = arguments
+        self.task = task
+        self._meta = progressToken.map { ["progressToken": $0.json] }
+    }
+}
+
+/// The task augmentation of a request: only a requested time to live.
+public struct TaskMetadata: Codable, Sendable, Equatable {
+    /// Requested retention in milliseconds, from creation.
+    public var ttl: Int?
+    public init(ttl: Int? = nil) { self.ttl = ttl }
+}
+
+/// What a `tools/call` answers: a tool result, or a task when the call was task-augmented.
+public enum CallToolResponse: Decodable, Sendable, Equatable {
+    case result(CallToolResult)
+    case task(CreateTaskResult)
+
+    /// A result with an object `task` holding a string `taskId` is a CreateTaskResult; anything else is a
+    /// tool result (a server may ignore `task`).
+    public init(from decoder: any Decoder) throws {
+        let json = try JSONValue(from: decoder)
+        if json["task"]?["taskId"]?.stringValue != nil {
+            self = .task(try CreateTaskResult(from: decoder))
+        } else {
+            self = .result(try CallToolResult(from: decoder))
+        }
+    }
+}
+
+/// A tool's result (MCP 2025-11-25 `CallToolResult`), kept verbatim with typed views.
+public struct CallToolResult: Decodable, Sendable, Equatable {
+    /// The result exactly as the server sent it.
+    public var json: JSONValue
+
+    public init(json: JSONValue) { self.json = json }
+
+    public init(from decoder: any Decoder) throws {
+        json = try JSONValue(from: decoder)
+        guard json.objectValue != nil else {
+            throw DecodingError.typeMismatch(
+                CallToolResult.self, .init(codingPath: decoder.codingPath, debugDescription: "expected an object"))
+        }
+    }
+
+    public var isError: Bool { json["isError"]?.boolValue ?? false }
+    public var content: [ContentBlock] { (json["content"]?.arrayValue ?? []).map(ContentBlock.init(json:)) }
+    public var structuredContent: JSONValue? { json["structuredContent"] }
+    /// True when the result holds nothing but `_meta` (how the Python SDK answers for a failed or cancelled task).
+    public var isEmpty: Bool { (json.objectValue ?? [:]).keys.allSatisfy { $0 == "_meta" } }
+}
+
+/// One content block of a tool result, by kind.
+public enum ContentBlock: Sendable, Equatable {
+    case text(String)
+    case image(mimeType: String, byteCount: Int)
+    case audio(mimeType: String, byteCount: Int)
+    case resourceLink(uri: String, name: String?)
+    case resource(uri: String, text: String?)
+    case other(type: String, json: JSONValue)
+
+    public init(json: JSONValue) {
+        let type = json["type"]?.stringValue ?? "unknown"
+        let mimeType = json["mimeType"]?.stringValue ?? "application/octet-stream"
+        // Base64 length / 4 * 3 approximates the decoded size well enough for a summary.
+        let size = (json["data"]?.stringValue?.utf8.count ?? 0) / 4 * 3
+        switch type {
+        case "text": self = .text(json["text"]?.stringValue ?? "")
+        case "image": self = .image(mimeType: mimeType, byteCount: size)
+        case "audio": self = .audio(mimeType: mimeType, byteCount: size)
+        case "resource_link":
+            self = .resourceLink(uri: json["uri"]?.stringValue ?? "", name: json["name"]?.stringValue)
+        case "resource":
+            self = .resource(
+                uri: json["resource"]?["uri"]?.stringValue ?? "", text: json["resource"]?["text"]?.stringValue)
+        default: self = .other(type: type, json: json)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// A tool as listed by `tools/list` (MCP 2025-11-25). `json` keeps the server's object verbatim.
+public struct Tool: Decodable, Sendable, Equatable {
+    public var name: String
+    public var title: String?
+    public var description: String?
+    public var inputSchema: JSONValue
+    public var execution: ToolExecution?
+    /// The tool exactly as the server sent it, unknown members included.
+    public var json: JSONValue
+
+    enum CodingKeys: String, CodingKey { case name, title, description, inputSchema, execution }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        inputSchema = try container.decodeIfPresent(JSONValue.self, forKey: .inputSchema) ?? ["type": "object"]
+        execution = try container.decodeIfPresent(ToolExecution.self, forKey: .execution)
+        json = try JSONValue(from: decoder)
+    }
+
+    /// The mode the tool declares; absent `execution` or `taskSupport` means forbidden.
+    public var declaredTaskSupport: TaskSupport { execution?.taskSupport ?? .forbidden }
+
+    /// The mode that applies on a server: forbidden whenever the server cannot run tool calls as tasks.
+    public func effectiveTaskSupport(serverRunsToolTasks: Bool) -> TaskSupport {
+        serverRunsToolTasks ? declaredTaskSupport : .forbidden
+    }
+}
+
+/// `Tool.execution` (MCP 2025-11-25).
+public struct ToolExecution: Codable, Sendable, Equatable {
+    public var taskSupport: TaskSupport?
+    public init(taskSupport: TaskSupport?) { self.taskSupport = taskSupport }
+}
+
+/// Whether a tool may, must or must not run as a task. Open: an unknown value is kept, and treated as forbidden.
+public struct TaskSupport: RawRepresentable, Codable, Sendable, Hashable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let forbidden = TaskSupport(rawValue: "forbidden")
+    public static let optional = TaskSupport(rawValue: "optional")
+    public static let required = TaskSupport(rawValue: "required")
+
+    public init(from decoder: any Decoder) throws { rawValue = try String(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try rawValue.encode(to: encoder) }
+
+    public var description: String { rawValue }
+}
+
+/// `tools/list`, one page.
+public struct ListToolsRequest: MCPRequest {
+    public static let method = "tools/list"
+    public typealias Response = ListToolsResult
+    public var cursor: String?
+    public init(cursor: String? = nil) { self.cursor = cursor }
+}
+
+public struct ListToolsResult: Decodable, Sendable, Equatable {
+    public var tools: [Tool]
+    public var nextCursor: String?
+}
