@@ -1,5 +1,9 @@
 import CLibEdit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A line editor on libedit: prompt, editing keys and history. It knows nothing about MCP.
 public final class LineEditor {
     private let historyPath: String?

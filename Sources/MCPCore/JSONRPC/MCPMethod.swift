@@ -1,5 +1,5 @@
 /// A client-to-server (or server-to-client) request type: its wire method and the type of its result.
-public protocol MCPRequest: Encodable, Sendable {
+public protocol MCPRequest: Codable, Sendable {
     associatedtype Response: Decodable & Sendable
     static var method: String { get }
 }

@@ -1,0 +1,36 @@
+import MCPCore
+
+extension ClientSession {
+    /// Runs the 2025-11-25 handshake: initialize (the server may answer an older revision, down to
+    /// 2024-11-05, which simply has no tasks), then notifications/initialized.
+    @discardableResult
+    public func initialize() async throws -> InitializeResult {
+        let request = InitializeRequest(
+            protocolVersion: ProtocolVersion.latest, capabilities: configuration.capabilities,
+            clientInfo: configuration.clientInfo)
+        let result = try await send(request)
+        guard ProtocolVersion.supported.contains(result.protocolVersion) else {
+            throw SessionError(
+                .protocolViolation,
+                "the server wants protocol revision \(result.protocolVersion), which mcptask does not speak "
+                    + "(it speaks \(ProtocolVersion.supported.joined(separator: ", ")))")
+        }
+        state.withLock { $0.initializeResult = result }
+        try await notify(InitializedNotification())
+        logger.info(
+            "connected to \(result.serverInfo.name) \(result.serverInfo.version), protocol \(result.protocolVersion)")
+        return result
+    }
+
+    /// The server's task capabilities, when the negotiated revision has core tasks and the server declares them.
+    public var taskCapabilities: ServerTaskCapabilities? {
+        guard let result = initializeResult, ProtocolVersion.hasCoreTasks(result.protocolVersion) else { return nil }
+        return result.capabilities.tasks
+    }
+
+    /// Whether tools/call may be task-augmented on this server.
+    public var runsToolCallsAsTasks: Bool { taskCapabilities?.toolCalls ?? false }
+
+    /// Sends a ping and waits for the answer.
+    public func ping() async throws { _ = try await send(PingRequest()) }
+}

@@ -1,0 +1,114 @@
+import Logging
+import MCPCore
+
+/// Runs `body` with a session over `transport`, receiving messages for as long as the body runs.
+public func withClientSession<Result: Sendable>(
+    transport: any MessageTransport,
+    configuration: ClientSession.Configuration,
+    logger: Logger,
+    tracer: (any MessageTracer)? = nil,
+    _ body: @Sendable (ClientSession) async throws -> Result
+) async throws -> Result {
+    let session = ClientSession(transport: transport, configuration: configuration, logger: logger, tracer: tracer)
+    return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
+        group.addTask { await session.receiveLoop() }
+        defer { group.cancelAll() }
+        return try await body(session)
+    }
+}
+
+extension ClientSession {
+    /// Reads and dispatches every inbound frame until the transport ends, then fails what is pending.
+    func receiveLoop() async {
+        let ending: SessionError = await withTaskGroup(of: Void.self) { serverRequests in
+            defer { serverRequests.cancelAll() }
+            do {
+                for try await frame in transport.inbound {
+                    tracer?.record(.inbound, frame)
+                    let message: JSONRPCMessage
+                    do {
+                        message = try JSONRPCMessage.decode(frame)
+                    } catch {
+                        return SessionError(.protocolViolation, "the server sent an invalid message: \(error)")
+                    }
+                    dispatch(message, serverRequests: &serverRequests)
+                }
+                return SessionError(.transport, "the server closed the connection")
+            } catch let error as TransportError {
+                return SessionError(error)
+            } catch is CancellationError {
+                return SessionError(.transport, "the session was closed")
+            } catch {
+                return SessionError(.transport, "the connection failed: \(error)")
+            }
+        }
+        logger.debug("session ended: \(ending.message)")
+        pending.close(with: ending)
+        hub.finish()
+    }
+
+    private func dispatch(_ message: JSONRPCMessage, serverRequests: inout TaskGroup<Void>) {
+        switch message {
+        case .response(let id, let result):
+            if !pending.resolve(id, with: .success(result)) { logger.debug("ignored a response to unknown id \(id)") }
+        case .errorResponse(let id?, let error):
+            if !pending.resolve(id, with: .failure(error)) { logger.debug("ignored an error for unknown id \(id)") }
+        case .errorResponse(nil, let error):
+            logger.warning("the server reported an error not tied to a request: \(error.message) (\(error.code))")
+        case .notification(let method, let params, let envelopeMeta):
+            do {
+                hub.publish(try ServerNotification.decode(method: method, params: params, envelopeMeta: envelopeMeta))
+            } catch {
+                logger.warning("ignored a notification: \(error.reason)")
+            }
+        case .request(let id, let method, let params, let envelopeMeta):
+            serverRequests.addTask {
+                await self.answer(id: id, method: method, params: params, envelopeMeta: envelopeMeta)
+            }
+        }
+    }
+
+    /// Answers a server-to-client request: ping, elicitation, or -32601 for anything else.
+    private func answer(id: RequestID, method: String, params: JSONValue?, envelopeMeta: JSONValue?) async {
+        let reply: JSONRPCMessage
+        switch method {
+        case PingRequest.method:
+            reply = .response(id: id, result: .object([:]))
+        case ElicitRequest.method:
+            reply = await answerElicitation(id: id, params: params, envelopeMeta: envelopeMeta)
+        default:
+            reply = .errorResponse(
+                id: id, error: ResponseError(code: .methodNotFound, message: "mcptask does not handle \(method)"))
+        }
+        do {
+            try await write(reply)
+        } catch {
+            logger.debug("could not answer \(method): \(error)")
+        }
+    }
+
+    private func answerElicitation(id: RequestID, params: JSONValue?, envelopeMeta: JSONValue?) async -> JSONRPCMessage
+    {
+        let request: ElicitRequest
+        do {
+            request = try JSONValueDecoder.decode(ElicitRequest.self, from: params ?? .object([:]))
+        } catch {
+            let message = describe(error, method: ElicitRequest.method)
+            return .errorResponse(id: id, error: ResponseError(code: .invalidParams, message: message))
+        }
+        let mode = request.effectiveMode
+        guard mode == .form || mode == .url else {
+            let message = "unsupported elicitation mode '\(mode.rawValue)'"
+            return .errorResponse(id: id, error: ResponseError(code: .invalidParams, message: message))
+        }
+        let taskID = JSONValue.relatedTaskID(params: params, envelopeMeta: envelopeMeta)
+        let handler = state.withLock { $0.elicitationHandler }
+        var result = await handler?(request, ElicitationContext(requestID: id, relatedTaskID: taskID))
+            ?? ElicitResult(action: .decline)
+        if let taskID {
+            // The spec asks task-related responses to carry the marker; servers ignore it otherwise.
+            result._meta = [MetaKey.relatedTask: ["taskId": .string(taskID)]]
+        }
+        return .response(id: id, result: (try? JSONValueEncoder.encode(result)) ?? ["action": "decline"])
+    }
+}

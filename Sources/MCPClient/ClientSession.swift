@@ -1,0 +1,143 @@
+import Logging
+import MCPCore
+import Synchronization
+
+/// One MCP session over any `MessageTransport`: request/response correlation, server requests, and
+/// notifications as async streams. Create it with `withClientSession`.
+public final class ClientSession: Sendable {
+    public struct Configuration: Sendable {
+        public var clientInfo: Implementation
+        public var capabilities: ClientCapabilities
+        /// The limit for requests that should answer promptly; never applied to tasks/result.
+        public var requestTimeout: Duration
+
+        public init(
+            clientInfo: Implementation, capabilities: ClientCapabilities = .mcptask,
+            requestTimeout: Duration = .seconds(60)
+        ) {
+            self.clientInfo = clientInfo
+            self.capabilities = capabilities
+            self.requestTimeout = requestTimeout
+        }
+    }
+
+    let transport: any MessageTransport
+    public let configuration: Configuration
+    let logger: Logger
+    let tracer: (any MessageTracer)?
+    let pending = PendingRequests()
+    let hub = NotificationHub()
+    let state = Mutex(MutableState())
+
+    struct MutableState {
+        var nextID = 1
+        var initializeResult: InitializeResult?
+        var elicitationHandler: ElicitationHandler?
+    }
+
+    init(
+        transport: any MessageTransport, configuration: Configuration, logger: Logger, tracer: (any MessageTracer)?
+    ) {
+        self.transport = transport
+        self.configuration = configuration
+        self.logger = logger
+        self.tracer = tracer
+    }
+
+    /// What the server answered to `initialize`, once initialized.
+    public var initializeResult: InitializeResult? { state.withLock { $0.initializeResult } }
+
+    /// Installs the answerer for `elicitation/create`; without one, elicitations are declined.
+    public func setElicitationHandler(_ handler: ElicitationHandler?) {
+        state.withLock { $0.elicitationHandler = handler }
+    }
+
+    /// A stream of every notification from now on, until the session ends.
+    public func notifications() -> AsyncStream<ServerNotification> { hub.subscribe() }
+
+    /// Sends a typed request and decodes its typed answer.
+    public func send<Request: MCPRequest>(_ request: Request, timeout: Duration?) async throws -> Request.Response {
+        let params = try JSONValueEncoder.encode(request)
+        let result = try await sendRequest(method: Request.method, params: params, timeout: timeout)
+        do {
+            return try JSONValueDecoder.decode(Request.Response.self, from: result)
+        } catch {
+            throw SessionError(
+                .protocolViolation, "the server's answer to \(describe(error, method: Request.method))")
+        }
+    }
+
+    /// Sends a typed request with the configured request timeout.
+    public func send<Request: MCPRequest>(_ request: Request) async throws -> Request.Response {
+        try await send(request, timeout: configuration.requestTimeout)
+    }
+
+    /// Sends a notification.
+    public func notify<Notification: MCPNotification>(_ notification: Notification) async throws {
+        let params = try JSONValueEncoder.encode(notification)
+        let empty = params.objectValue?.isEmpty ?? false
+        try await write(.notification(method: Notification.method, params: empty ? nil : params, envelopeMeta: nil))
+    }
+
+    /// Sends a raw request and waits for its result, at most `timeout` when given. Cancelling the calling
+    /// task abandons the request and tells the server with notifications/cancelled.
+    public func sendRequest(method: String, params: JSONValue?, timeout: Duration?) async throws -> JSONValue {
+        let id = RequestID.int(state.withLock { state in
+            defer { state.nextID += 1 }
+            return state.nextID
+        })
+        try pending.prepare(id)
+        do {
+            try await write(.request(id: id, method: method, params: params, envelopeMeta: nil))
+        } catch {
+            pending.cancel(id, with: error)
+            throw error
+        }
+        do {
+            guard let timeout else { return try await pending.wait(id) }
+            return try await waitWithDeadline(id, method: method, timeout: timeout)
+        } catch is CancellationError {
+            try? await notify(CancelledNotification(requestId: id, reason: "cancelled by the user"))
+            throw CancellationError()
+        }
+    }
+
+    private func waitWithDeadline(_ id: RequestID, method: String, timeout: Duration) async throws -> JSONValue {
+        let answer = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
+            group.addTask { try await self.pending.wait(id) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+        guard let answer else {
+            pending.cancel(id, with: CancellationError())
+            try? await notify(CancelledNotification(requestId: id, reason: "timed out"))
+            throw SessionError(.timeout, "the server did not answer \(method) within \(timeout.humanReadable)")
+        }
+        return answer
+    }
+
+    func write(_ message: JSONRPCMessage) async throws {
+        let frame = message.encoded()
+        tracer?.record(.outbound, frame)
+        do {
+            try await transport.send(frame)
+        } catch {
+            throw pending.closedError ?? SessionError(error)
+        }
+    }
+}
+
+extension Duration {
+    /// `1.5s`, `2m`, `250ms`: short and readable.
+    public var humanReadable: String {
+        let milliseconds = components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+        if milliseconds < 1000 { return "\(milliseconds)ms" }
+        if milliseconds % 60_000 == 0 { return "\(milliseconds / 60_000)m" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        return "\(milliseconds / 1000).\(milliseconds % 1000 / 100)s"
+    }
+}

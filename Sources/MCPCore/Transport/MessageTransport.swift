@@ -1,0 +1,35 @@
+/// A bidirectional channel of JSON-RPC frames: what the client session talks to, whatever the wire.
+///
+/// Concrete transports (stdio, HTTP) live in MCPTransport; the session only sees this protocol.
+public protocol MessageTransport: Sendable {
+    /// Sends one complete message (compact JSON, no trailing newline).
+    func send(_ frame: [UInt8]) async throws(TransportError)
+    /// Inbound frames. Finishes when the peer closes; throws `TransportError` when the channel fails.
+    var inbound: AsyncThrowingStream<[UInt8], any Error> { get }
+}
+
+/// A failure of the channel itself, with a message a user can act on.
+public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The server could not be started or reached.
+        case connectFailed
+        /// The server went away (exited, closed its output, dropped the connection).
+        case closed
+        /// The server sent bytes that are not a valid frame (too large, not JSON).
+        case protocolViolation
+    }
+
+    public var kind: Kind
+    /// One lowercase line: what happened and, where useful, what to do.
+    public var message: String
+    /// Supporting lines, e.g. the last lines the server wrote to stderr.
+    public var details: [String]
+
+    public init(_ kind: Kind, _ message: String, details: [String] = []) {
+        self.kind = kind
+        self.message = message
+        self.details = details
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,83 @@
+/// Faults `mcptask-demo --fault MODE` injects, so a client's error paths can be tested end to end.
+public enum DemoFault: String, CaseIterable, Sendable {
+    /// After answering `initialize`, writes a line that is not JSON.
+    case garbage
+    /// Writes a message to stderr and exits with status 3 before reading anything.
+    case exitEarly = "exit-early"
+    /// Reads stdin but never answers.
+    case silent
+    /// Answers `tools/list` with one line larger than 8 MiB.
+    case oversized
+    /// Exits with status 1 about 0.3 s after a task starts.
+    case crashInTask = "crash-in-task"
+    /// Leaves the `tasks` capability out of the `initialize` result.
+    case noTasks = "no-tasks"
+}
+
+/// The command line of `mcptask-demo`.
+public struct DemoOptions: Sendable, Equatable {
+    /// Also lists the `flood` tool, for client benchmarks.
+    public var bench = false
+    public var fault: DemoFault?
+
+    public init(bench: Bool = false, fault: DemoFault? = nil) {
+        self.bench = bench
+        self.fault = fault
+    }
+
+    /// What the command line asks for.
+    public enum Parsed: Sendable, Equatable {
+        case run(DemoOptions)
+        case help
+        /// A usage error, with the sentence to print.
+        case invalid(String)
+    }
+
+    public static func parse(_ arguments: [String]) -> Parsed {
+        var options = DemoOptions()
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--help", "-h": return .help
+            case "--bench": options.bench = true
+            case "--fault":
+                guard let mode = rest.popFirst() else { return .invalid("option '--fault' needs a mode: \(modes)") }
+                guard let fault = DemoFault(rawValue: mode) else { return unknownMode(mode) }
+                options.fault = fault
+            case let flag where flag.hasPrefix("--fault="):
+                let mode = String(flag.dropFirst("--fault=".count))
+                guard let fault = DemoFault(rawValue: mode) else { return unknownMode(mode) }
+                options.fault = fault
+            default:
+                return .invalid("unknown option '\(argument)'; run 'mcptask-demo --help' for usage")
+            }
+        }
+        return .run(options)
+    }
+
+    private static var modes: String { DemoFault.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    private static func unknownMode(_ mode: String) -> Parsed {
+        .invalid("unknown fault mode '\(mode)' for '--fault'; expected one of: \(modes)")
+    }
+
+    public static let usage = """
+        usage: mcptask-demo [--bench] [--fault MODE]
+
+        The bundled demo MCP server (protocol 2025-11-25, tasks included), speaking newline-delimited
+        JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
+        cancellable_sleep.
+
+        options:
+          --bench         also list the 'flood' tool (sends many progress notifications fast)
+          --fault MODE    misbehave on purpose, for tests of a client's error handling:
+                            garbage        write a non-JSON line after answering initialize
+                            exit-early     print to stderr and exit 3 before reading anything
+                            silent         read requests but never answer
+                            oversized      answer tools/list with a line over 8 MiB
+                            crash-in-task  exit 1 about 0.3 s after a task starts
+                            no-tasks       leave the tasks capability out of initialize
+          -h, --help      show this help
+
+        """
+}

@@ -1,0 +1,115 @@
+import MCPCore
+
+extension DemoServer {
+    /// `tools/call`: checks the tool's task mode and arguments, then either runs it and answers with its result,
+    /// or creates a task and answers with `CreateTaskResult` at once (the work starts after that answer).
+    func callTool(_ params: JSONValue?, session: Session) async throws(ResponseError) -> Reply {
+        let reader = try ParamsReader(params: params, method: CallToolRequest.method)
+        let name = try reader.string("name")
+        guard let tool = toolList.first(where: { $0.name == name }) else {
+            throw .invalidParams("Unknown tool '\(name)'")
+        }
+        let taskRequest = try reader.optionalObject("task")
+        let progressToken = try Self.progressToken(in: reader)
+        // Without the tasks capability a stray `task` is ignored, as the spec requires.
+        let asTask = session.tasksEnabled && taskRequest != nil
+        if session.tasksEnabled && tool.taskSupport == .required && !asTask {
+            throw .methodNotFound("Tool '\(name)' requires task augmentation")
+        }
+        if tool.taskSupport == .forbidden && asTask {
+            throw .methodNotFound("Tool '\(name)' does not support task augmentation")
+        }
+        let run = try tool.prepare(ParamsReader(reader["arguments"], subject: "Invalid arguments for tool '\(name)'"))
+        let ttl = try taskRequest.flatMap { task throws(ResponseError) in try Self.requestedTTL(task) }
+        let task = asTask ? tasks.create(requestedTTL: ttl) : nil
+        let context = ToolContext(
+            outbound: outbound, tasks: tasks, taskID: task?.taskId, progressToken: progressToken,
+            clientCanElicitForms: session.clientCapabilities.canElicitForms, logsInfo: logsInfo)
+        if let task {
+            return Reply(
+                outcome: .success(["task": task.json]),
+                startedTask: StartedTask(taskID: task.taskId, run: run, context: context))
+        }
+        switch await Self.execute(run, context: context, toolName: name) {
+        case .result(let result): return .result(result)
+        case .error(let error): return .error(error)
+        }
+    }
+
+    /// Runs a task's work until it ends, is cancelled (tasks/cancel, expiry) or the server shuts down.
+    nonisolated func runTask(_ started: StartedTask) async {
+        let tasks = self.tasks
+        let outbound = self.outbound
+        let work = Task {
+            let outcome = await Self.execute(started.run, context: started.context, toolName: nil)
+            // Cancelled work has nothing to report: whoever cancelled it already settled the task.
+            guard !Task.isCancelled else { return }
+            switch outcome {
+            case .result(let result) where result["isError"]?.boolValue == true:
+                // 2025-11-25: a tool error fails the task; tasks/result still returns the CallToolResult.
+                let message = ToolResult.firstText(of: result)
+                tasks.finish(
+                    started.taskID, as: .failed, message: message, outcome: outcome, announce: outbound.notifyStatus)
+            case .result:
+                tasks.finish(
+                    started.taskID, as: .completed, message: nil, outcome: outcome, announce: outbound.notifyStatus)
+            case .error(let error):
+                tasks.finish(
+                    started.taskID, as: .failed, message: error.message, outcome: outcome,
+                    announce: outbound.notifyStatus)
+            }
+        }
+        tasks.attach(work, to: started.taskID)
+        if options.fault == .crashInTask { await Self.crash(in: started.taskID) }
+        await withTaskCancellationHandler {
+            await work.value
+        } onCancel: {
+            work.cancel()
+        }
+    }
+
+    /// Runs a tool, turning whatever it throws into the JSON-RPC error a caller would see.
+    private static func execute(_ run: ToolRun, context: ToolContext, toolName: String?) async -> TaskOutcome {
+        do {
+            return .result(try await run(context))
+        } catch let error as ResponseError {
+            return .error(error)
+        } catch is CancellationError {
+            return .error(ResponseError(code: .internalError, message: "cancelled"))  // Never sent.
+        } catch {
+            return .error(ResponseError(code: .internalError, message: "Tool \(toolName ?? "call") failed: \(error)"))
+        }
+    }
+
+    /// `--fault crash-in-task`: dies about 0.3 s after a task starts, unless shutting down first.
+    private static func crash(in taskID: String) async {
+        guard (try? await Task.sleep(for: .milliseconds(300))) != nil else { return }
+        StandardStreams.printError(
+            "mcptask-demo: crashing on purpose while task \(taskID) runs (--fault crash-in-task)")
+        StandardStreams.exitProcess(1)
+    }
+
+    private static func progressToken(in reader: ParamsReader) throws(ResponseError) -> ProgressToken? {
+        guard let meta = try reader.optionalObject("_meta"), let token = meta["progressToken"], !token.isNull else {
+            return nil
+        }
+        guard let progressToken = ProgressToken(json: token) else {
+            throw reader.fail("_meta.progressToken", "must be a string or an integer, got \(token.typeName)")
+        }
+        return progressToken
+    }
+
+    /// `task.ttl`: absent or null means the default.
+    private static func requestedTTL(_ task: [String: JSONValue]) throws(ResponseError) -> Int? {
+        let reader = try ParamsReader(.object(task), subject: "Invalid params for tools/call: task")
+        return reader["ttl"] == nil ? nil : try reader.integer("ttl", minimum: 0)
+    }
+}
+
+extension ClientCapabilities {
+    /// `elicitation: {}` (form only, the old spelling) or any value with `form`.
+    var canElicitForms: Bool {
+        guard let elicitation else { return false }
+        return elicitation.form != nil || elicitation.url == nil
+    }
+}

@@ -1,0 +1,123 @@
+import MCPCore
+
+/// The demo MCP server's session (MCP 2025-11-25 over stdio): negotiates, routes requests, and runs tools
+/// plainly or as tasks.
+///
+/// Each request is answered in a child of the task group `serve` owns, so stdin EOF cancels them all. The
+/// answer itself is computed in a `Task` registered under the request id, which `notifications/cancelled` can
+/// stop; a cancelled request gets no answer, as the spec asks.
+actor DemoServer {
+    /// What `initialize` settled.
+    struct Session: Sendable {
+        var protocolVersion: String
+        var clientCapabilities: ClientCapabilities
+        /// Core tasks exist only on 2025-11-25, and not under `--fault no-tasks`.
+        var tasksEnabled: Bool
+    }
+
+    /// Inbound lines longer than this are refused with a parse error.
+    static let maxLineBytes = 32 << 20
+
+    let options: DemoOptions
+    let outbound: Outbound
+    let tasks = TaskStore()
+    let toolList: [DemoTool]
+    var session: Session?
+    /// False after `logging/setLevel` to a level above `info`.
+    var logsInfo = true
+    /// Requests still computing their answer, for `notifications/cancelled`.
+    var inflight: [RequestID: Task<Reply, Never>] = [:]
+
+    init(options: DemoOptions, sink: any LineSink) {
+        self.options = options
+        self.outbound = Outbound(sink: sink)
+        self.toolList = ToolCatalog.tools(bench: options.bench)
+    }
+
+    /// Serves until `frames` ends (stdin EOF), then stops all remaining work.
+    func serve(_ frames: AsyncStream<LineFramer.Frame>) async {
+        await withDiscardingTaskGroup { group in
+            for await frame in frames where options.fault != .silent {
+                switch frame {
+                case .line(let bytes):
+                    receive(bytes, group: &group)
+                case .oversized(let count):
+                    let limit = "\(Self.maxLineBytes >> 20) MiB"
+                    reject(nil, .parseError, "Parse error: a message of \(count) bytes is over the \(limit) limit")
+                }
+            }
+            tasks.cancelAllWork()
+            group.cancelAll()
+        }
+    }
+
+    private func receive(_ bytes: [UInt8], group: inout DiscardingTaskGroup) {
+        let json: JSONValue
+        let message: JSONRPCMessage
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            return reject(nil, .parseError, "Parse error: \(error)")
+        }
+        do {
+            message = try JSONRPCMessage.classify(json)
+        } catch {
+            return reject(
+                json["id"].flatMap(RequestID.init(json:)), .invalidRequest, "Invalid request: \(error.reason)")
+        }
+        switch message {
+        case .request(let id, InitializeRequest.method, let params, _):
+            // Answered inline, so requests that follow at once already see the session.
+            outbound.respond(to: id, with: initialize(params))
+            if options.fault == .garbage { outbound.sink.send(Array("this is not json".utf8)) }
+        case .request(let id, let method, let params, _):
+            let work = Task { await self.reply(to: method, params: params) }
+            inflight[id] = work
+            group.addTask { await self.complete(id, work) }
+        case .notification(let method, let params, _):
+            receiveNotification(method, params)
+        case .response(let id, let result):
+            if !outbound.clientRequests.resolve(id, with: .success(result)) { ignoredResponse(id) }
+        case .errorResponse(let id?, let error):
+            if !outbound.clientRequests.resolve(id, with: .failure(error)) { ignoredResponse(id) }
+        case .errorResponse(nil, let error):
+            StandardStreams.printError("mcptask-demo: the client reported an error: \(error)")
+        }
+    }
+
+    /// Writes the answer once it is ready, then runs the task the request created, if any.
+    private func complete(_ id: RequestID, _ work: Task<Reply, Never>) async {
+        let reply = await withTaskCancellationHandler {
+            await work.value
+        } onCancel: {
+            work.cancel()
+        }
+        if inflight[id] == work { inflight[id] = nil }
+        guard !work.isCancelled else {
+            // Unanswered, so the client never learns of a task this request created: drop it.
+            if let started = reply.startedTask { _ = try? tasks.cancel(started.taskID) }
+            return
+        }
+        outbound.respond(to: id, with: reply.outcome)
+        if let started = reply.startedTask { await runTask(started) }
+    }
+
+    private func receiveNotification(_ method: String, _ params: JSONValue?) {
+        switch method {
+        case CancelledNotification.method:
+            // Only plain requests; tasks are cancelled with tasks/cancel.
+            guard let id = params?["requestId"].flatMap(RequestID.init(json:)) else { return }
+            inflight[id]?.cancel()
+        default:
+            break  // notifications/initialized and the rest need no action.
+        }
+    }
+
+    private func reject(_ id: RequestID?, _ code: ErrorCode, _ message: String) {
+        outbound.send(.errorResponse(id: id, error: ResponseError(code: code, message: message)))
+    }
+
+    private func ignoredResponse(_ id: RequestID) {
+        StandardStreams.printError("mcptask-demo: ignoring a response to unknown or abandoned request \(id)")
+    }
+}

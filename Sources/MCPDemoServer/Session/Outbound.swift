@@ -1,0 +1,58 @@
+import MCPCore
+
+/// Everything the server writes to the client: responses, notifications and its own requests.
+struct Outbound: Sendable {
+    let sink: any LineSink
+    let clientRequests = ClientRequests()
+
+    func send(_ message: JSONRPCMessage) {
+        sink.send(message.encoded())
+    }
+
+    func respond(to id: RequestID, with outcome: Result<JSONValue, ResponseError>) {
+        switch outcome {
+        case .success(let result): send(.response(id: id, result: result))
+        case .failure(let error): send(.errorResponse(id: id, error: error))
+        }
+    }
+
+    func notify(_ method: String, _ params: JSONValue) {
+        send(.notification(method: method, params: params, envelopeMeta: nil))
+    }
+
+    /// `notifications/tasks/status` with the full task.
+    func notifyStatus(_ task: TaskInfo) {
+        notify(TaskStatusNotification.method, task.json)
+    }
+
+    /// Sends a server-to-client request and waits for its result; throws the client's error or
+    /// `CancellationError`.
+    func request(_ method: String, _ params: JSONValue) async throws -> JSONValue {
+        let id = clientRequests.makeID()
+        return try await clientRequests.wait(for: id) {
+            send(.request(id: id, method: method, params: params, envelopeMeta: nil))
+        }
+    }
+}
+
+extension TaskInfo {
+    /// The task as a flat JSON object (the shape of `tasks/get`, `tasks/cancel` and status notifications).
+    var json: JSONValue {
+        // Encoding a struct of strings and integers cannot fail.
+        (try? JSONValueEncoder.encode(self)) ?? .object([:])
+    }
+}
+
+extension ResponseError {
+    static func invalidParams(_ message: String) -> ResponseError {
+        ResponseError(code: .invalidParams, message: message)
+    }
+
+    static func methodNotFound(_ message: String) -> ResponseError {
+        ResponseError(code: .methodNotFound, message: message)
+    }
+
+    static func taskNotFound(_ taskID: String) -> ResponseError {
+        .invalidParams("Task \(taskID) not found")
+    }
+}

@@ -1,0 +1,56 @@
+import MCPCore
+
+/// What a running tool may do: report progress, status and log lines, and ask the user. Everything it sends
+/// carries the related-task marker when the call runs as a task.
+struct ToolContext: Sendable {
+    let outbound: Outbound
+    let tasks: TaskStore
+    /// Set when the call runs as a task.
+    let taskID: String?
+    /// From the call's `params._meta.progressToken`; no progress is sent without one.
+    let progressToken: ProgressToken?
+    let clientCanElicitForms: Bool
+    /// False once the client asked (`logging/setLevel`) for nothing below warnings.
+    let logsInfo: Bool
+
+    /// `{"io.modelcontextprotocol/related-task": {"taskId": …}}` for a task, nil for a plain call.
+    var relatedTaskMeta: JSONValue? {
+        taskID.map { [MetaKey.relatedTask: ["taskId": .string($0)]] }
+    }
+
+    func progress(_ step: Int, total: Int?, message: String?) {
+        guard let progressToken else { return }
+        var params: [String: JSONValue] = ["progressToken": progressToken.json, "progress": .int(step)]
+        params["total"] = total.map { .int($0) }
+        params["message"] = message.map { .string($0) }
+        params["_meta"] = relatedTaskMeta
+        outbound.notify(ProgressNotification.method, .object(params))
+    }
+
+    /// A new status message for a working task (announced); nothing for a plain call.
+    func statusMessage(_ message: String) {
+        setStatus(.working, message: message)
+    }
+
+    func log(_ text: String) {
+        guard logsInfo else { return }
+        var params: [String: JSONValue] = ["level": "info", "logger": "mcptask-demo", "data": .string(text)]
+        params["_meta"] = relatedTaskMeta
+        outbound.notify(LoggingMessageNotification.method, .object(params))
+    }
+
+    /// Asks the user with a form. A task waits in `input_required` meanwhile; the request goes out at once
+    /// (the client need not call `tasks/result` first). Throws the client's error or `CancellationError`.
+    func elicit(message: String, schema: JSONValue) async throws -> JSONValue {
+        let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema, _meta: relatedTaskMeta)
+        setStatus(.inputRequired, message: "waiting for the user")
+        let answer = try await outbound.request(ElicitRequest.method, try JSONValueEncoder.encode(request))
+        setStatus(.working, message: "the user answered")
+        return answer
+    }
+
+    private func setStatus(_ status: TaskStatus, message: String) {
+        guard let taskID, let task = tasks.update(taskID, to: status, message: message) else { return }
+        outbound.notifyStatus(task)
+    }
+}

@@ -1,0 +1,142 @@
+import MCPClient
+import MCPCore
+import MCPRender
+import Synchronization
+
+/// One `mcptask call`, from choosing the mode to printing the outcome.
+struct CallFlow: Sendable {
+    let invocation: CallCommand
+    let context: CommandContext
+    let session: ClientSession
+
+    var output: CallOutput {
+        CallOutput(mode: invocation.events ? .events : invocation.json ? .json : .human, style: context.style)
+    }
+
+    func run() async throws -> ExitStatus {
+        let tools = try await session.listTools()
+        guard let tool = tools.first(where: { $0.name == invocation.tool }) else {
+            let known = tools.prefix(8).map(\.name).joined(separator: ", ")
+            throw CommandFailure(
+                status: .usage,
+                message: "the server has no tool '\(invocation.tool)'" + (known.isEmpty ? "" : " (it has: \(known))"))
+        }
+        let arguments = try CallArguments.build(
+            assignments: invocation.assignments, args: invocation.args, schema: tool.inputSchema)
+        let asTask = try decideTask(for: tool)
+        let answers = try CallArguments.answers(pairs: invocation.answer, file: invocation.answers)
+        let declined = DeclineFlag()
+        session.setElicitationHandler { request, elicitation in
+            answer(request, elicitation, answers: answers, declined: declined)
+        }
+        let token = ProgressToken.string("mcptask-\(getProcessIdentifier())-1")
+        let notifications = session.notifications()
+        let status: ExitStatus
+        if asTask {
+            let ttl = invocation.ttl.map { TaskMetadata(ttl: $0.milliseconds) } ?? TaskMetadata()
+            status = try await TaskCall(flow: self, tool: tool.name, progressToken: token)
+                .run(arguments: arguments, metadata: ttl, notifications: notifications)
+        } else {
+            status = try await plainCall(tool.name, arguments, token: token, notifications: notifications)
+        }
+        return status == .success && declined.isSet ? .inputRequired : status
+    }
+
+    /// Whether to augment: required always, optional unless --no-task, forbidden never (--task is an error).
+    private func decideTask(for tool: Tool) throws -> Bool {
+        let mode = tool.effectiveTaskSupport(serverRunsToolTasks: session.runsToolCallsAsTasks)
+        switch mode {
+        case .required:
+            if invocation.noTask {
+                throw CommandFailure(status: .usage, message: "'\(tool.name)' must run as a task; drop --no-task")
+            }
+            return true
+        case .optional:
+            return !invocation.noTask
+        default:
+            if invocation.task || invocation.detach {
+                let why =
+                    session.runsToolCallsAsTasks
+                    ? "its task mode is forbidden" : "the server cannot run tool calls as tasks"
+                throw CommandFailure(
+                    status: .usage, message: "'\(tool.name)' cannot run as a task: \(why); call it without --task")
+            }
+            if tool.declaredTaskSupport == .required {
+                throw CommandFailure(
+                    status: .connection,
+                    message: "'\(tool.name)' requires a task, but the server declares no task support for tools")
+            }
+            return false
+        }
+    }
+
+    private func plainCall(
+        _ name: String, _ arguments: [String: JSONValue], token: ProgressToken,
+        notifications: AsyncStream<ServerNotification>
+    ) async throws -> ExitStatus {
+        let view = output.liveView(label: name)
+        let raced = try await withThrowingTaskGroup(of: Raced<CallToolResponse>?.self) { group in
+            group.addTask {
+                for await case .progress(let progress, _) in notifications where progress.progressToken == token {
+                    let update = TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)
+                    if let view { view.apply(.progress(update)) } else { output.emit(.progress(update), taskID: nil) }
+                }
+                return nil
+            }
+            group.addTask {
+                try await context.interrupts.race {
+                    try await session.callTool(name: name, arguments: arguments, task: nil, progressToken: token)
+                }
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let next { return next }
+            }
+            throw CancellationError()
+        }
+        view?.finish()
+        switch raced {
+        case .interrupted(let reason):
+            output.note("the call was cancelled (\(reason == .timeout ? "--timeout elapsed" : "interrupted"))")
+            return reason == .timeout ? .timedOut : .interrupted
+        case .finished(.result(let result)):
+            return output.printResult(result)
+        case .finished(.task(let created)):
+            throw CommandFailure(
+                status: .protocolViolation,
+                message: "the server created task \(created.task.taskId) for a call that asked for none")
+        }
+    }
+
+    private func answer(
+        _ request: ElicitRequest, _ elicitation: ElicitationContext, answers: ScriptedAnswers, declined: DeclineFlag
+    ) -> ElicitResult {
+        let decision = answers.answer(request)
+        let taskID = elicitation.relatedTaskID
+        switch decision {
+        case .accept(let content):
+            output.note("answered the server's question \"\(request.message)\" from --answer/--answers")
+            output.emit("elicitation", taskID: taskID, ["action": "accept", "message": .string(request.message)])
+            return ElicitResult(action: .accept, content: content)
+        case .decline(let reason):
+            declined.set()
+            output.note("declined the server's question \"\(request.message)\": \(reason)")
+            output.emit(
+                "elicitation", taskID: taskID,
+                ["action": "decline", "message": .string(request.message), "reason": .string(reason)])
+            return ElicitResult(action: .decline)
+        }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+    func getProcessIdentifier() -> Int32 { getpid() }
+#endif
+
+/// A flag set from any task.
+final class DeclineFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
+}

@@ -1,0 +1,122 @@
+import MCPClient
+import MCPCore
+import MCPRender
+
+/// A task-augmented call: create the task, follow it live, print how it ended. Ctrl-C and --timeout
+/// cancel it on the server (tasks/cancel) and print its final state.
+struct TaskCall: Sendable {
+    let flow: CallFlow
+    let tool: String
+    let progressToken: ProgressToken
+
+    var session: ClientSession { flow.session }
+    var output: CallOutput { flow.output }
+
+    func run(
+        arguments: [String: JSONValue], metadata: TaskMetadata, notifications: AsyncStream<ServerNotification>
+    ) async throws -> ExitStatus {
+        let response = try await session.callTool(
+            name: tool, arguments: arguments, task: metadata, progressToken: progressToken)
+        let created: TaskInfo
+        switch response {
+        case .result(let result):
+            // A server may run the call inline and ignore `task` (the spec allows it).
+            output.note("the server ran '\(tool)' without creating a task")
+            return output.printResult(result)
+        case .task(let result):
+            created = result.task
+        }
+        output.emit("created", taskID: created.taskId, ["task": (try? JSONValueEncoder.encode(created)) ?? .null])
+        if invocationDetached {
+            OutputStream.standardOutput.line(created.taskId)
+            return .success
+        }
+        if output.mode != .events { output.note("task \(created.taskId) created") }
+        flow.context.interrupts.claim()
+        let view = output.liveView(label: tool)
+        let monitor = TaskMonitor(session: session, taskID: created.taskId, progressToken: progressToken)
+        let raced = try await withTicker(view) {
+            try await flow.context.interrupts.race(asOwner: true) {
+                try await monitor.run(initial: created, notifications: notifications) { event in
+                    view?.apply(event)
+                    output.emit(event, taskID: created.taskId)
+                }
+            }
+        }
+        view?.finish()
+        switch raced {
+        case .finished(let outcome):
+            return report(outcome)
+        case .interrupted(let reason):
+            return try await cancel(created.taskId, because: reason)
+        }
+    }
+
+    private var invocationDetached: Bool { flow.invocation.detach }
+
+    /// Redraws the terminal line a few times a second so elapsed time moves even without events.
+    private func withTicker<Value: Sendable>(
+        _ view: LiveView?, _ work: @Sendable @escaping () async throws -> Value
+    ) async throws -> Value {
+        guard let view else { return try await work() }
+        return try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(250))
+                    view.tick()
+                }
+                return nil
+            }
+            group.addTask { try await work() }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let next { return next }
+            }
+            throw CancellationError()
+        }
+    }
+
+    func report(_ outcome: TaskOutcome) -> ExitStatus {
+        switch outcome {
+        case .completed(let task, let result):
+            return output.printResult(result, taskID: task.taskId)
+        case .failed(let task, let result, let error):
+            if let result { output.printResult(result, taskID: task.taskId, reportError: false) }
+            let reason = error?.message ?? task.statusMessage ?? result.map { ResultRenderer(sanitize: true).render($0) }
+            output.emit("error", taskID: task.taskId, ["message": .string(reason ?? "failed")])
+            output.error("task \(task.taskId) failed" + (reason.map { ": \($0)" } ?? ""))
+            return .toolError
+        case .cancelled(let task):
+            output.emit("status", taskID: task.taskId, ["task": (try? JSONValueEncoder.encode(task)) ?? .null])
+            output.error("task \(task.taskId) was cancelled" + (task.statusMessage.map { ": \($0)" } ?? ""))
+            return .cancelled
+        case .notFound(let taskID, let error):
+            output.emit("error", taskID: taskID, ["message": .string(error.message)])
+            output.error("task \(taskID) is gone (expired or unknown to the server): \(error.message)")
+            return .noSuchTask
+        }
+    }
+
+    /// Cancels the task on the server, when it can, and prints the state it ended in.
+    private func cancel(_ taskID: String, because reason: InterruptReason) async throws -> ExitStatus {
+        let status: ExitStatus = reason == .timeout ? .timedOut : .interrupted
+        output.note(reason == .timeout ? "--timeout elapsed; cancelling the task" : "cancelling the task (Ctrl-C again to quit now)")
+        guard session.taskCapabilities?.canCancel ?? false else {
+            output.error("the server cannot cancel tasks (no tasks.cancel capability); task \(taskID) goes on")
+            return status
+        }
+        var final: TaskInfo
+        do {
+            final = try await session.cancelTask(taskID)
+        } catch let error as ResponseError where error.code == .invalidParams {
+            // Already ended: show how.
+            final = try await session.getTask(taskID)
+        }
+        // Some servers report success on a finished task; tasks/get has the last word.
+        if let confirmed = try? await session.getTask(taskID) { final = confirmed }
+        let shown = "\(final.status)" + (final.statusMessage.map { ": \($0)" } ?? "")
+        output.emit("status", taskID: taskID, ["task": (try? JSONValueEncoder.encode(final)) ?? .null])
+        output.note("task \(taskID) is \(shown)")
+        return status
+    }
+}

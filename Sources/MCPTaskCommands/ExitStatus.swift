@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The documented exit statuses (README, man page, docs/cli.md).
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case toolError = 1
+    case cancelled = 2
+    case inputRequired = 3
+    case connection = 4
+    case protocolViolation = 5
+    case noSuchTask = 6
+    case usage = 64
+    case timedOut = 124
+    case interrupted = 130
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}
+
+/// A failure that has been explained to the user already and only needs its exit status.
+struct CommandFailure: Error {
+    var status: ExitStatus
+    var message: String
+    var details: [String] = []
+}

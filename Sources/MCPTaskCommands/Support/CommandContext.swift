@@ -1,0 +1,71 @@
+import Logging
+import MCPClient
+import MCPCore
+import MCPRender
+import MCPTransport
+
+/// What a command needs to talk to its server: the resolved target, logging, output style, interrupts.
+struct CommandContext: Sendable {
+    let options: ServerOptions
+    let target: ServerTarget
+    let logger: Logger
+    let style: Style
+    let environment: [String: String]
+    let interrupts: Interrupts
+    let tracer: FileTracer?
+
+    init(options: ServerOptions, command: [String]) throws {
+        self.options = options
+        environment = FileSystem.environment()
+        style = Style.resolve(
+            choice: options.color.rawValue, isTerminal: OutputStream.standardError.isTerminal,
+            environment: environment)
+        let level: Logger.Level = options.verbose ? .info : .warning
+        let handlerStyle = style
+        logger = Logger(label: "mcptask") { _ in StderrLogHandler(logLevel: level, style: handlerStyle) }
+        target = try ServerResolver(environment: environment, executablePath: FileSystem.executablePath())
+            .resolve(server: options.server, config: options.config, command: command)
+        tracer = try options.trace.map(FileTracer.init(path:))
+        interrupts = Interrupts(timeout: options.timeout?.duration)
+    }
+
+    var clientConfiguration: ClientSession.Configuration {
+        ClientSession.Configuration(
+            clientInfo: Implementation(name: "mcptask", version: MCPTaskVersion.current),
+            requestTimeout: options.requestTimeout.duration)
+    }
+
+    /// Connects, initializes, and runs `body` with the session; the connection is closed afterwards.
+    func withSession<Value: Sendable>(_ body: @escaping @Sendable (ClientSession) async throws -> Value) async throws
+        -> Value
+    {
+        if options.protocol == .v2026 {
+            throw CommandFailure(
+                status: .connection,
+                message: "protocol 2026-07-28 (the tasks extension) is not supported by this build yet; "
+                    + "use --protocol auto or 2025-11-25")
+        }
+        switch target {
+        case .stdio(let command, _):
+            let stdioOptions = StdioOptions(maximumFrameSize: options.maxFrameSize)
+            let configuration = clientConfiguration
+            return try await StdioTransport.withConnection(to: command, options: stdioOptions, logger: logger) {
+                [logger, tracer] connection in
+                try await withClientSession(
+                    transport: connection, configuration: configuration, logger: logger, tracer: tracer
+                ) { session in
+                    try await session.initialize()
+                    return try await body(session)
+                }
+            }
+        case .http(let url, _, _):
+            throw CommandFailure(
+                status: .connection,
+                message: "cannot connect to \(url): Streamable HTTP is not supported by this build yet; "
+                    + "use a stdio server (-s NAME or -- COMMAND)")
+        case .session(let name):
+            throw CommandFailure(
+                status: .connection, message: "background sessions (@\(name)) are not supported by this build yet")
+        }
+    }
+}

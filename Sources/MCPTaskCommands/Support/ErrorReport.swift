@@ -1,0 +1,57 @@
+import MCPClient
+import MCPCore
+import MCPRender
+
+/// Maps any failure to one clear line on stderr (plus supporting lines) and its documented exit status.
+enum ErrorReport {
+    static func status(for error: any Error) -> (ExitStatus, String, [String]) {
+        switch error {
+        case let failure as CommandFailure:
+            return (failure.status, failure.message, failure.details)
+        case let error as SessionError:
+            switch error.kind {
+            case .protocolViolation: return (.protocolViolation, error.message, error.details)
+            case .transport, .timeout, .unsupported: return (.connection, error.message, error.details)
+            }
+        case let error as TransportError:
+            let status: ExitStatus = error.kind == .protocolViolation ? .protocolViolation : .connection
+            return (status, error.message, error.details)
+        case let error as ResponseError:
+            return (.connection, "the server answered with an error: \(error.message) (code \(error.code))", [])
+        case is CancellationError:
+            return (.interrupted, "interrupted", [])
+        default:
+            return (.connection, "\(error)", [])
+        }
+    }
+
+    /// Prints the failure and returns its exit status.
+    static func report(_ error: any Error, style: Style?) -> ExitStatus {
+        let (status, message, details) = status(for: error)
+        let stream = OutputStream.standardError
+        let style = style ?? Style(enabled: false)
+        stream.line(style.red("mcptask: error: ") + Sanitizer.clean(message))
+        if !details.isEmpty {
+            stream.line(style.dim("mcptask: the server's last words on stderr:"))
+            for line in details { stream.line(style.dim("  " + Sanitizer.clean(line))) }
+        }
+        return status
+    }
+}
+
+/// Runs a command body with uniform error reporting, returning the exit status.
+func runCommand(
+    options: ServerOptions, command: [String], _ body: @escaping @Sendable (CommandContext) async throws -> ExitStatus
+) async -> ExitStatus {
+    let context: CommandContext
+    do {
+        context = try CommandContext(options: options, command: command)
+    } catch {
+        return ErrorReport.report(error, style: nil)
+    }
+    do {
+        return try await body(context)
+    } catch {
+        return ErrorReport.report(error, style: context.style)
+    }
+}
