@@ -52,10 +52,12 @@ let package = Package(
         .target(name: "MCPDemoServer", dependencies: ["MCPCore"], swiftSettings: strict),
         .executableTarget(name: "mcptask-demo", dependencies: ["MCPDemoServer"], swiftSettings: strict),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore"], swiftSettings: strict),
-        .testTarget(name: "MCPDemoServerTests", dependencies: ["MCPDemoServer", "MCPCore"], swiftSettings: strict),
+        .testTarget(
+            name: "MCPDemoServerTests", dependencies: ["MCPDemoServer", "MCPCore"], swiftSettings: strict),
         .testTarget(name: "MCPTransportTests", dependencies: ["MCPTransport", "MCPCore"], swiftSettings: strict),
         .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
-        .testTarget(name: "MCPRenderTests", dependencies: ["MCPRender", "MCPClient", "MCPCore"], swiftSettings: strict),
+        .testTarget(
+            name: "MCPRenderTests", dependencies: ["MCPRender", "MCPClient", "MCPCore"], swiftSettings: strict),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["MCPCore"], swiftSettings: strict),
     ]

@@ -103,7 +103,8 @@ extension ClientSession {
         }
         let taskID = JSONValue.relatedTaskID(params: params, envelopeMeta: envelopeMeta)
         let handler = state.withLock { $0.elicitationHandler }
-        var result = await handler?(request, ElicitationContext(requestID: id, relatedTaskID: taskID))
+        var result =
+            await handler?(request, ElicitationContext(requestID: id, relatedTaskID: taskID))
             ?? ElicitResult(action: .decline)
         if let taskID {
             // The spec asks task-related responses to carry the marker; servers ignore it otherwise.

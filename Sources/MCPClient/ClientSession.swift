@@ -82,10 +82,11 @@ public final class ClientSession: Sendable {
     /// Sends a raw request and waits for its result, at most `timeout` when given. Cancelling the calling
     /// task abandons the request and tells the server with notifications/cancelled.
     public func sendRequest(method: String, params: JSONValue?, timeout: Duration?) async throws -> JSONValue {
-        let id = RequestID.int(state.withLock { state in
-            defer { state.nextID += 1 }
-            return state.nextID
-        })
+        let id = RequestID.int(
+            state.withLock { state in
+                defer { state.nextID += 1 }
+                return state.nextID
+            })
         try pending.prepare(id)
         do {
             try await write(.request(id: id, method: method, params: params, envelopeMeta: nil))

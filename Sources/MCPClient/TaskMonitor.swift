@@ -71,7 +71,9 @@ public struct TaskMonitor: Sendable {
                 feed.yield(.status(task))
             case .progress(let progress, let relatedTaskID)
             where relatedTaskID == taskID || (progressToken != nil && progress.progressToken == progressToken):
-                feed.yield(.progress(TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)))
+                feed.yield(
+                    .progress(
+                        TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)))
             default:
                 continue
             }

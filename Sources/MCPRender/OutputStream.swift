@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// Unbuffered, whole-line writes to standard output or standard error. A lock keeps lines from two tasks
 /// from interleaving; a closed pipe (EPIPE) is ignored rather than fatal.

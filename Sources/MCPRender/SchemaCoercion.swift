@@ -12,7 +12,9 @@ public enum SchemaCoercion {
         case "string":
             return .string(text)
         case "integer":
-            guard let value = Int(text.trimmed) else { throw Failure(description: "expected an integer, got '\(text)'") }
+            guard let value = Int(text.trimmed) else {
+                throw Failure(description: "expected an integer, got '\(text)'")
+            }
             return .int(value)
         case "number":
             if let value = Int(text.trimmed) { return .int(value) }

@@ -36,7 +36,8 @@ public enum StdioTransport {
             let outcome = try await run(
                 executable(for: command.executable),
                 arguments: Arguments(command.arguments),
-                environment: .inherit.updating(command.environment.reduce(into: [:]) { $0[.init(stringLiteral: $1.key)] = $1.value }),
+                environment: .inherit.updating(
+                    command.environment.reduce(into: [:]) { $0[.init(stringLiteral: $1.key)] = $1.value }),
                 workingDirectory: command.workingDirectory.map { FilePath($0) },
                 platformOptions: platform,
                 input: .inputWriter,

@@ -86,7 +86,8 @@ public enum JSONWriter {
             case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0..<0x20, 0x7F: writeEscape(UInt32(byte), into: &output)
-            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
+            case 0xE2
+            where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
                 && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
                 // U+2028 and U+2029 are legal in JSON but split lines in some readers.
                 writeEscape(utf8[utf8.startIndex + 1] == 0xA8 ? 0x2028 : 0x2029, into: &output)

@@ -6,7 +6,9 @@ public enum RequestID: Sendable, Hashable, CustomStringConvertible {
     public init?(json: JSONValue) {
         switch json {
         case .int(let number): self = .int(number)
-        case .double(let number) where number.rounded() == number: self = .int(Int(number))
+        case .double(let number):
+            guard let whole = Int(exactly: number) else { return nil }
+            self = .int(whole)
         case .string(let text): self = .string(text)
         default: return nil
         }

@@ -78,7 +78,8 @@ struct CallFlow: Sendable {
         let raced = try await withThrowingTaskGroup(of: Raced<CallToolResponse>?.self) { group in
             group.addTask {
                 for await case .progress(let progress, _) in notifications where progress.progressToken == token {
-                    let update = TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)
+                    let update = TaskProgress(
+                        progress: progress.progress, total: progress.total, message: progress.message)
                     if let view { view.apply(.progress(update)) } else { output.emit(.progress(update), taskID: nil) }
                 }
                 return nil

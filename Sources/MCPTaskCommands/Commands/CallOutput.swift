@@ -30,7 +30,8 @@ struct CallOutput: Sendable {
         guard mode == .events else { return }
         writer.emit(event, taskID: taskID)
         if case .status(let task) = event, task.status == .inputRequired {
-            writer.emit("input_required", taskID: taskID, ["statusMessage": task.statusMessage.map(JSONValue.string) ?? .null])
+            writer.emit(
+                "input_required", taskID: taskID, ["statusMessage": task.statusMessage.map(JSONValue.string) ?? .null])
         }
     }
 

@@ -82,7 +82,8 @@ struct TaskCall: Sendable {
             return output.printResult(result, taskID: task.taskId)
         case .failed(let task, let result, let error):
             if let result { output.printResult(result, taskID: task.taskId, reportError: false) }
-            let reason = error?.message ?? task.statusMessage ?? result.map { ResultRenderer(sanitize: true).render($0) }
+            let reason =
+                error?.message ?? task.statusMessage ?? result.map { ResultRenderer(sanitize: true).render($0) }
             output.emit("error", taskID: task.taskId, ["message": .string(reason ?? "failed")])
             output.error("task \(task.taskId) failed" + (reason.map { ": \($0)" } ?? ""))
             return .toolError
@@ -100,7 +101,9 @@ struct TaskCall: Sendable {
     /// Cancels the task on the server, when it can, and prints the state it ended in.
     private func cancel(_ taskID: String, because reason: InterruptReason) async throws -> ExitStatus {
         let status: ExitStatus = reason == .timeout ? .timedOut : .interrupted
-        output.note(reason == .timeout ? "--timeout elapsed; cancelling the task" : "cancelling the task (Ctrl-C again to quit now)")
+        output.note(
+            reason == .timeout
+                ? "--timeout elapsed; cancelling the task" : "cancelling the task (Ctrl-C again to quit now)")
         guard session.taskCapabilities?.canCancel ?? false else {
             output.error("the server cannot cancel tasks (no tasks.cancel capability); task \(taskID) goes on")
             return status

@@ -59,7 +59,9 @@ struct ToolsCommand: AsyncParsableCommand {
         let nameWidth = min(40, tools.map { clean($0.name).count }.max() ?? 0)
         for tool in tools {
             let mode = tool.effectiveTaskSupport(serverRunsToolTasks: runsTasks)
-            let modeText = mode == .required ? style.yellow("required ") : mode == .optional ? style.cyan("optional ") : "forbidden"
+            let modeText =
+                mode == .required
+                ? style.yellow("required ") : mode == .optional ? style.cyan("optional ") : "forbidden"
             let name = clean(tool.name)
             let padded = name + String(repeating: " ", count: max(0, nameWidth - name.count))
             let about = clean(tool.title ?? firstLine(tool.description ?? ""))

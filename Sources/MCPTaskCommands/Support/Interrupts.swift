@@ -39,7 +39,8 @@ final class Interrupts: Sendable {
         if let timeout {
             let timer = DispatchSource.makeTimerSource(queue: .global())
             let (seconds, attoseconds) = timeout.components
-            timer.schedule(deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)))
+            timer.schedule(
+                deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)))
             timer.setEventHandler { [weak self] in self?.deliver(.timeout) }
             timer.resume()
             Interrupts.sources.append(timer)

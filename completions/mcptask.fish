@@ -1,0 +1,123 @@
+function __mcptask_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __mcptask_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __mcptask_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __mcptask_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __mcptask_parse_tokens -S
+    set -l unparsed_tokens (__mcptask_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'mcptask'
+        __mcptask_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'tools'
+            __mcptask_parse_subcommand 0 's/server=' 'config=' 'H/header=+' 'timeout=' 'request-timeout=' 'protocol=' 'trace=' 'color=' 'v/verbose' 'max-frame-size=' 'json' 'version' 'h/help'
+        case 'call'
+            __mcptask_parse_subcommand -r 2 's/server=' 'config=' 'H/header=+' 'timeout=' 'request-timeout=' 'protocol=' 'trace=' 'color=' 'v/verbose' 'max-frame-size=' 'args=' 'task' 'no-task' 'ttl=' 'detach' 'json' 'events' 'answer=+' 'answers=' 'version' 'h/help'
+        case 'help'
+            __mcptask_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __mcptask_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __mcptask_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __mcptask_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __mcptask_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__mcptask_tokens -p)
+    if test -z "$(__mcptask_tokens -t)"
+        set -l index (count (__mcptask_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'mcptask' -f
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask" version' -l 'version' -d 'Show the version.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_positional "mcptask" -eq 1' -fa 'tools' -d 'List the server\'s tools with their task modes.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_positional "mcptask" -eq 1' -fa 'call' -d 'Call a tool; a task-capable tool runs as a task, followed live until it ends.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_positional "mcptask" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" s server' -l 'server' -s 's' -d 'Server: a name from the config file, \'demo\', or an http(s) URL.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" config' -l 'config' -d 'The server config file (default: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools"' -s 'H' -l 'header' -d 'Extra HTTP header \'Name: value\' ($VAR expanded); repeatable.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" timeout' -l 'timeout' -d 'Limit on the whole command, e.g. 90s or 10m; then exit 124.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" request-timeout' -l 'request-timeout' -d 'Limit on each request that should answer promptly (default 60s).' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" protocol' -l 'protocol' -d 'Protocol revision: auto, 2025-11-25 or 2026-07-28.' -rfka 'auto 2025-11-25 2026-07-28'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" trace' -l 'trace' -d 'Write every JSON-RPC message to FILE (\'-\' for stderr).' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" color' -l 'color' -d 'Colour: auto, always or never (NO_COLOR is honoured).' -rfka 'auto always never'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" v verbose' -l 'verbose' -s 'v' -d 'Say what is happening on stderr, including the server\'s stderr.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" max-frame-size' -l 'max-frame-size' -d 'The largest message accepted from a server, in bytes.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" json' -l 'json' -d 'Print the server\'s tool list as JSON.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" version' -l 'version' -d 'Show the version.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask tools" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" s server' -l 'server' -s 's' -d 'Server: a name from the config file, \'demo\', or an http(s) URL.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" config' -l 'config' -d 'The server config file (default: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call"' -s 'H' -l 'header' -d 'Extra HTTP header \'Name: value\' ($VAR expanded); repeatable.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" timeout' -l 'timeout' -d 'Limit on the whole command, e.g. 90s or 10m; then exit 124.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" request-timeout' -l 'request-timeout' -d 'Limit on each request that should answer promptly (default 60s).' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" protocol' -l 'protocol' -d 'Protocol revision: auto, 2025-11-25 or 2026-07-28.' -rfka 'auto 2025-11-25 2026-07-28'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" trace' -l 'trace' -d 'Write every JSON-RPC message to FILE (\'-\' for stderr).' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" color' -l 'color' -d 'Colour: auto, always or never (NO_COLOR is honoured).' -rfka 'auto always never'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" v verbose' -l 'verbose' -s 'v' -d 'Say what is happening on stderr, including the server\'s stderr.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" max-frame-size' -l 'max-frame-size' -d 'The largest message accepted from a server, in bytes.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" args' -l 'args' -d 'Arguments as a JSON object, @FILE, or - for stdin.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" task' -l 'task' -d 'Run as a task (an error for a \'forbidden\' tool).'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" no-task' -l 'no-task' -d 'Call an \'optional\' tool without a task.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" ttl' -l 'ttl' -d 'Requested time to live of the task, e.g. 90s or 10m.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" detach' -l 'detach' -d 'Print the task id and return at once.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" json' -l 'json' -d 'Print the tool result exactly as the server sent it, as JSON.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" events' -l 'events' -d 'Print lifecycle events as newline-delimited JSON on stdout.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call"' -l 'answer' -d 'Answer for an elicitation field, KEY=VALUE; repeatable.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" answers' -l 'answers' -d 'Elicitation answers: a JSON object, or an array for successive prompts.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" version' -l 'version' -d 'Show the version.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask call" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask help" version' -l 'version' -d 'Show the version.'

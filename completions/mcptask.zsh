@@ -1,0 +1,144 @@
+#compdef mcptask
+
+__mcptask_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__mcptask_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __mcptask_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__mcptask_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_mcptask() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'tools:List the server'\''s tools with their task modes.'
+            'call:Call a tool; a task-capable tool runs as a task, followed live until it ends.'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        tools|call|help)
+            "_mcptask_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_mcptask_tools() {
+    local -i ret=1
+    local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
+        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
+        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
+        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--json[Print the server'\''s tool list as JSON.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_call() {
+    local -i ret=1
+    local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
+        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
+        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
+        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        ':tool:'
+        '*:assignments:'
+        '--args[Arguments as a JSON object, @FILE, or - for stdin.]:args:'
+        '--task[Run as a task (an error for a '\''forbidden'\'' tool).]'
+        '--no-task[Call an '\''optional'\'' tool without a task.]'
+        '--ttl[Requested time to live of the task, e.g. 90s or 10m.]:ttl:'
+        '--detach[Print the task id and return at once.]'
+        '--json[Print the tool result exactly as the server sent it, as JSON.]'
+        '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
+        '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
+        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _mcptask ]]; then
+    _mcptask "${@}"
+else
+    compdef _mcptask mcptask
+fi
