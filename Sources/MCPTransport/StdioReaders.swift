@@ -14,8 +14,9 @@ enum StdioReaders {
         into continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
     ) async {
         var framer = LineFramer(maximumFrameSize: maximumFrameSize)
+        var buffers = output.makeAsyncIterator()
         do {
-            for try await buffer in output {
+            while let buffer = try await buffers.next() {
                 let frames = try buffer.withUnsafeBytes { raw throws(TransportError) in
                     try framer.feed(raw)
                 }
@@ -24,8 +25,9 @@ enum StdioReaders {
             for frame in try framer.finish() { continuation.yield(frame) }
         } catch let error as TransportError {
             continuation.finish(throwing: error)
-            // Keep draining so the server never blocks on a full pipe while it is being shut down.
-            do { for try await _ in output {} } catch {}
+            // Keep draining (with the same iterator: the sequence is single-pass) so the server never blocks
+            // on a full pipe while it is being shut down.
+            do { while try await buffers.next() != nil {} } catch {}
         } catch {
             continuation.finish(throwing: TransportError(.closed, "reading from the server failed: \(error)"))
         }
