@@ -54,8 +54,14 @@ let package = Package(
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore"], swiftSettings: strict),
         .testTarget(
             name: "MCPDemoServerTests", dependencies: ["MCPDemoServer", "MCPCore"], swiftSettings: strict),
-        .testTarget(name: "MCPTransportTests", dependencies: ["MCPTransport", "MCPCore"], swiftSettings: strict),
-        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
+        .testTarget(
+            name: "MCPTransportTests",
+            dependencies: ["MCPTransport", "MCPCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MCPClientTests",
+            dependencies: ["MCPClient", "MCPCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
         .testTarget(
             name: "MCPRenderTests", dependencies: ["MCPRender", "MCPClient", "MCPCore"], swiftSettings: strict),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),

@@ -48,8 +48,10 @@ public enum Timestamps {
 
     /// Formats seconds since the epoch as `2026-01-05T09:00:00.123Z`.
     public static func format(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded(.down))
-        let millis = Int((seconds - Double(whole)) * 1000)
+        // Round to the millisecond first: .123 is stored as .12299999… and must not print as .122.
+        let totalMillis = Int((seconds * 1000).rounded())
+        let whole = totalMillis >= 0 ? totalMillis / 1000 : (totalMillis - 999) / 1000
+        let millis = totalMillis - whole * 1000
         let (year, month, day) = civilFromDays(whole >= 0 ? whole / 86400 : (whole - 86399) / 86400)
         let secondOfDay = ((whole % 86400) + 86400) % 86400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
