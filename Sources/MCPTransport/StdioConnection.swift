@@ -4,7 +4,7 @@ import Subprocess
 /// The live connection to a spawned stdio server: frames out through its stdin, frames in from its stdout.
 /// Valid only inside `StdioTransport.withConnection`.
 public struct StdioConnection: MessageTransport {
-    public let inbound: AsyncThrowingStream<[UInt8], any Error>
+    public let inbound: FrameChannel
     /// The server's process id, for diagnostics.
     public let processID: Int32
     let writer: StandardInputWriter

@@ -11,7 +11,7 @@ enum StdioReaders {
     /// Frames stdout into messages until end of file or a framing error.
     static func readStdout(
         _ output: SubprocessOutputSequence, maximumFrameSize: Int,
-        into continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
+        into channel: FrameChannel
     ) async {
         var framer = LineFramer(maximumFrameSize: maximumFrameSize)
         var buffers = output.makeAsyncIterator()
@@ -20,16 +20,16 @@ enum StdioReaders {
                 let frames = try buffer.withUnsafeBytes { raw throws(TransportError) in
                     try framer.feed(raw)
                 }
-                for frame in frames { continuation.yield(frame) }
+                for frame in frames { await channel.send(frame) }
             }
-            for frame in try framer.finish() { continuation.yield(frame) }
+            for frame in try framer.finish() { await channel.send(frame) }
         } catch let error as TransportError {
-            continuation.finish(throwing: error)
+            channel.finish(throwing: error)
             // Keep draining (with the same iterator: the sequence is single-pass) so the server never blocks
             // on a full pipe while it is being shut down.
             do { while try await buffers.next() != nil {} } catch {}
         } catch {
-            continuation.finish(throwing: TransportError(.closed, "reading from the server failed: \(error)"))
+            channel.finish(throwing: TransportError(.closed, "reading from the server failed: \(error)"))
         }
     }
 

@@ -24,7 +24,7 @@ public enum StdioTransport {
         _ body: @Sendable (StdioConnection) async throws -> Result
     ) async throws -> Result {
         _ = signal(SIGPIPE, SIG_IGN)
-        let (inbound, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        let inbound = FrameChannel()
         let tail = StderrTail(limit: options.stderrLinesKept)
         var platform = PlatformOptions()
         platform.processGroupID = 0
@@ -45,13 +45,13 @@ public enum StdioTransport {
                 error: .sequence
             ) { execution in
                 try await session(
-                    execution, options: options, tail: tail, inbound: inbound, continuation: continuation,
+                    execution, options: options, tail: tail, inbound: inbound,
                     logger: logger, body)
             }
             logger.debug("stdio server ended: \(outcome.terminationStatus)")
             return outcome.closureResult
         } catch let error as SubprocessError {
-            continuation.finish(throwing: error)
+            inbound.finish(throwing: error)
             throw startFailure(error, command: command)
         }
     }
@@ -77,8 +77,7 @@ public enum StdioTransport {
         _ execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>,
         options: StdioOptions,
         tail: StderrTail,
-        inbound: AsyncThrowingStream<[UInt8], any Error>,
-        continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation,
+        inbound: FrameChannel,
         logger: Logger,
         _ body: @Sendable (StdioConnection) async throws -> Result
     ) async throws -> Result {
@@ -94,10 +93,10 @@ public enum StdioTransport {
             }
             group.addTask {
                 await StdioReaders.readStdout(
-                    execution.standardOutput, maximumFrameSize: options.maximumFrameSize, into: continuation)
+                    execution.standardOutput, maximumFrameSize: options.maximumFrameSize, into: inbound)
                 let reason = await StdioReaders.exitReason(
                     processID: execution.processIdentifier.value, stderrDone: stderrDone)
-                continuation.finish(throwing: TransportError(.closed, reason, details: tail.snapshot))
+                inbound.finish(throwing: TransportError(.closed, reason, details: tail.snapshot))
                 stdoutDoneSignal.finish()
             }
             let outcome: Swift.Result<Result, any Error>

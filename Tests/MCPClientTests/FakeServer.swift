@@ -5,7 +5,7 @@ import Testing
 
 /// The client's end of an in-memory transport: frames the client sends go to the fake server.
 struct MemoryTransport: MessageTransport {
-    let inbound: AsyncThrowingStream<[UInt8], any Error>
+    let inbound: FrameChannel
     let outbound: AsyncStream<[UInt8]>.Continuation
 
     func send(_ frame: [UInt8]) async throws(TransportError) { outbound.yield(frame) }
@@ -14,11 +14,12 @@ struct MemoryTransport: MessageTransport {
 /// The server's end: what the client sent, and a way to answer.
 struct ServerEnd: Sendable {
     let fromClient: AsyncStream<[UInt8]>
-    let toClient: AsyncThrowingStream<[UInt8], any Error>.Continuation
+    let toClient: FrameChannel
 }
 
 func makeTransportPair() -> (MemoryTransport, ServerEnd) {
-    let (inbound, toClient) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+    let inbound = FrameChannel()
+    let toClient = inbound
     let (fromClient, outbound) = AsyncStream<[UInt8]>.makeStream()
     return (
         MemoryTransport(inbound: inbound, outbound: outbound), ServerEnd(fromClient: fromClient, toClient: toClient)

@@ -5,7 +5,7 @@ public protocol MessageTransport: Sendable {
     /// Sends one complete message (compact JSON, no trailing newline).
     func send(_ frame: [UInt8]) async throws(TransportError)
     /// Inbound frames. Finishes when the peer closes; throws `TransportError` when the channel fails.
-    var inbound: AsyncThrowingStream<[UInt8], any Error> { get }
+    var inbound: FrameChannel { get }
 }
 
 /// A failure of the channel itself, with a message a user can act on.

@@ -74,7 +74,7 @@ public struct DemoOptions: Sendable, Equatable {
                             garbage        write a non-JSON line after answering initialize
                             exit-early     print to stderr and exit 3 before reading anything
                             silent         read requests but never answer
-                            oversized      answer tools/list with a line over 8 MiB
+                            oversized      answer tools/list with a line over 16 MiB (mcptask's default limit)
                             crash-in-task  exit 1 about 0.3 s after a task starts
                             no-tasks       leave the tasks capability out of initialize
           -h, --help      show this help

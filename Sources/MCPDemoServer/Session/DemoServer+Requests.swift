@@ -89,7 +89,7 @@ extension DemoServer {
         }
         var result: [String: JSONValue] = ["tools": .array(toolList.map(\.definition))]
         if options.fault == .oversized {
-            result["_meta"] = ["padding": .string(String(repeating: "x", count: 9 << 20))]
+            result["_meta"] = ["padding": .string(String(repeating: "x", count: 17 << 20))]
         }
         return .object(result)
     }

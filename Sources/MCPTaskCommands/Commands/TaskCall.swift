@@ -15,6 +15,9 @@ struct TaskCall: Sendable {
     func run(
         arguments: [String: JSONValue], metadata: TaskMetadata, notifications: AsyncStream<ServerNotification>
     ) async throws -> ExitStatus {
+        // Claim Ctrl-C before the task can exist, so an interrupt from here on cancels it on the server
+        // instead of abandoning it.
+        guard flow.context.interrupts.claim() else { throw CancellationError() }
         let response = try await session.callTool(
             name: tool, arguments: arguments, task: metadata, progressToken: progressToken)
         let created: TaskInfo
@@ -32,7 +35,6 @@ struct TaskCall: Sendable {
             return .success
         }
         if output.mode != .events { output.note("task \(created.taskId) created") }
-        flow.context.interrupts.claim()
         let view = output.liveView(label: tool)
         let monitor = TaskMonitor(session: session, taskID: created.taskId, progressToken: progressToken)
         let raced = try await withTicker(view) {

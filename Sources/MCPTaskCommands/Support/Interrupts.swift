@@ -63,8 +63,15 @@ final class Interrupts: Sendable {
         for continuation in ready { continuation.resume(returning: reason) }
     }
 
-    /// From now on interrupts go to `wait(asOwner: true)` only.
-    func claim() { state.withLock { $0.claimed = true } }
+    /// From now on interrupts go to `wait(asOwner: true)` only. False when one has already been delivered
+    /// to the default handler, which is stopping everything: the caller must not start anything new.
+    func claim() -> Bool {
+        state.withLock { state in
+            guard state.reason == nil else { return false }
+            state.claimed = true
+            return true
+        }
+    }
 
     /// Waits for an interrupt meant for this kind of waiter; nil if the waiting task is cancelled.
     func wait(asOwner: Bool) async -> InterruptReason? {

@@ -1,0 +1,84 @@
+import MCPCore
+import Testing
+
+@Suite("mcptask against misbehaving servers")
+struct FaultTests {
+    /// Diagnostic lines on stderr (mcptask's own, not the server's quoted words).
+    private func errorLines(_ run: RunResult) -> [String] {
+        run.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("mcptask: error") }
+    }
+
+    @Test("a server that writes garbage: exit 5, one clear line about an invalid message")
+    func garbage() async throws {
+        let run = try await mcptask(["tools"], fault: "garbage")
+        #expect(run.status == 5, "\(run)")
+        let errors = errorLines(run)
+        #expect(errors.count == 1, "\(run)")
+        #expect(errors.first?.contains("invalid message") == true, "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+    }
+
+    @Test("a server that exits early: exit 4 with its last words")
+    func exitEarly() async throws {
+        let run = try await mcptask(["tools"], fault: "exit-early")
+        #expect(run.status == 4, "\(run)")
+        #expect(run.stderr.contains("failing on purpose"), "\(run)")
+    }
+
+    @Test("a server that sends an oversized message: exit 5 (default frame limit)")
+    func oversizedDefault() async throws {
+        let run = try await mcptask(["tools"], fault: "oversized")
+        #expect(run.status == 5, "\(run)")
+        #expect(run.stderr.contains("larger than"), "\(run)")
+    }
+
+    @Test("a server that sends a message over --max-frame-size: exit 5")
+    func oversizedExplicitLimit() async throws {
+        let run = try await mcptask(["tools", "--max-frame-size", "1048576"], fault: "oversized")
+        #expect(run.status == 5, "\(run)")
+        #expect(run.stderr.contains("larger than"), "\(run)")
+        #expect(!run.stderr.contains("Fatal error"), "\(run)")
+    }
+
+    @Test("a server that crashes while a task runs: exit 4")
+    func crashInTask() async throws {
+        let run = try await mcptask(["call", "slow_count", "n=50"], fault: "crash-in-task")
+        #expect(run.status == 4, "\(run)")
+        #expect(run.stderr.contains("exited"), "\(run)")
+    }
+
+    @Test("a silent server with --request-timeout 1s: exit 4, did not answer")
+    func silent() async throws {
+        let started = ContinuousClock.now
+        let run = try await mcptask(["tools", "--request-timeout", "1s"], fault: "silent")
+        #expect(run.status == 4, "\(run)")
+        #expect(run.stderr.contains("did not answer"), "\(run)")
+        #expect(ContinuousClock.now - started < .seconds(20), "--request-timeout 1s took too long")
+    }
+
+    @Test("a server command that does not exist: exit 4, not found")
+    func notFound() async throws {
+        let run = try await mcptask(["tools", "--", "/nonexistent/mcptask-e2e-no-such-server"])
+        #expect(run.status == 4, "\(run)")
+        #expect(run.stderr.contains("not found"), "\(run)")
+    }
+
+    @Test("a server without task support: every tool forbidden")
+    func noTasksTools() async throws {
+        let run = try await mcptask(["tools"], fault: "no-tasks")
+        #expect(run.status == 0, "\(run)")
+        let rows = run.stdoutLines.dropFirst()
+        #expect(rows.count == 6, "\(run)")
+        for row in rows {
+            #expect(row.split(separator: " ").dropFirst().first == "forbidden", "\(row)")
+        }
+    }
+
+    @Test("a server without task support: a required tool cannot be called")
+    func noTasksRequired() async throws {
+        let run = try await mcptask(["call", "must_be_task", "x=hi"], fault: "no-tasks")
+        #expect(run.status == 4, "\(run)")
+        #expect(run.stderr.contains("must_be_task"), "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+    }
+}
