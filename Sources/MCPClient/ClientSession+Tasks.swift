@@ -22,18 +22,10 @@ extension ClientSession {
     /// Every task the server lists, through all pages; only when the server declares `tasks.list`.
     public func listTasks() async throws -> [TaskInfo] {
         try requireTasks("tasks/list", granted: taskCapabilities?.canList ?? false, capability: "tasks.list")
-        var tasks: [TaskInfo] = []
-        var cursor: String?
-        var seenCursors: Set<String> = []
-        repeat {
+        return try await collectPages(ListTasksRequest.method) { cursor in
             let page = try await send(ListTasksRequest(cursor: cursor))
-            tasks += page.tasks
-            cursor = page.nextCursor
-            if let next = cursor, !seenCursors.insert(next).inserted {
-                throw SessionError(.protocolViolation, "the server repeats the tasks/list cursor '\(next)'")
-            }
-        } while cursor != nil
-        return tasks
+            return (page.tasks, page.nextCursor)
+        }
     }
 
     private func requireTasks(_ method: String, granted: Bool, capability: String = "tasks") throws {

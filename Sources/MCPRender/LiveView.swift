@@ -10,7 +10,6 @@ public final class LiveView: Sendable {
 
     private struct State {
         var line: StatusLine
-        var dirty = false
         var lastDraw: ContinuousClock.Instant?
         var lastProgressLine: ContinuousClock.Instant?
         var pendingProgressLine = false
@@ -38,10 +37,8 @@ public final class LiveView: Sendable {
             let now = ContinuousClock.now
             switch event {
             case .status(let task):
-                let changed = state.line.task?.status != task.status
                 state.line.task = task
                 if mode == .lines { return render(&state, now: now) }
-                _ = changed
             case .progress(let progress):
                 state.line.progress = progress
                 if mode == .lines {
@@ -53,14 +50,13 @@ public final class LiveView: Sendable {
                     return render(&state, now: now)
                 }
             }
-            state.dirty = true
             if let last = state.lastDraw, now - last < frameInterval { return nil }
             return render(&state, now: now)
         }
         if let text { draw(text) }
     }
 
-    /// Redraws if something changed since the last frame, and moves the clock on. Call it on a timer.
+    /// Redraws the latest state (a coalesced event included) and moves the clock on. Call it on a timer.
     public func tick() {
         guard mode == .terminal else { return }
         let text = state.withLock { state in render(&state, now: ContinuousClock.now) }
@@ -83,7 +79,6 @@ public final class LiveView: Sendable {
     }
 
     private func render(_ state: inout State, now: ContinuousClock.Instant) -> String {
-        state.dirty = false
         state.pendingProgressLine = false
         state.lastDraw = now
         state.drawn = true
