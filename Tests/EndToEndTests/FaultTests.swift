@@ -82,3 +82,15 @@ struct FaultTests {
         #expect(run.stdout.isEmpty, "\(run)")
     }
 }
+
+@Suite("mcptask against a server that answers calls with JSON-RPC errors")
+struct RPCErrorTests {
+    @Test("a JSON-RPC error to tools/call is the tool failing: exit 1 with the server's message")
+    func rejectedCall() async throws {
+        let server = Paths.root + "/Tests/Interop/servers/rpc_error_server.py"
+        let run = try await mcptask(["call", "strict", "--", "python3", server])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("requires task augmentation"), "\(run)")
+        #expect(run.stderr.contains("-32601"), "\(run)")
+    }
+}

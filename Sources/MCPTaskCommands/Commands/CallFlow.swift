@@ -32,12 +32,19 @@ struct CallFlow: Sendable {
         let token = ProgressToken.string("mcptask-\(getProcessIdentifier())-1")
         let notifications = session.notifications()
         let status: ExitStatus
-        if asTask {
-            let ttl = invocation.ttl.map { TaskMetadata(ttl: $0.milliseconds) } ?? TaskMetadata()
-            status = try await TaskCall(flow: self, tool: tool.name, progressToken: token)
-                .run(arguments: arguments, metadata: ttl, notifications: notifications)
-        } else {
-            status = try await plainCall(tool.name, arguments, token: token, notifications: notifications)
+        do {
+            if asTask {
+                let ttl = invocation.ttl.map { TaskMetadata(ttl: $0.milliseconds) } ?? TaskMetadata()
+                status = try await TaskCall(flow: self, tool: tool.name, progressToken: token)
+                    .run(arguments: arguments, metadata: ttl, notifications: notifications)
+            } else {
+                status = try await plainCall(tool.name, arguments, token: token, notifications: notifications)
+            }
+        } catch let error as ResponseError {
+            // A JSON-RPC error to the call itself (pymcp-kit reports mode mismatches so) is the tool failing.
+            output.emit("error", taskID: nil, ["message": .string(error.message), "code": .int(error.code.rawValue)])
+            output.error("the server refused the call: \(error.message) (error \(error.code))")
+            return .toolError
         }
         return status == .success && declined.isSet ? .inputRequired : status
     }
