@@ -85,7 +85,7 @@ public final class LiveView: Sendable {
         let elapsed = now - start
         state.line.elapsed = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         state.line.now = Timestamps.now()
-        return state.line.render(style: style, bar: mode == .terminal)
+        return state.line.render(style: style, bar: mode == .terminal, width: mode == .terminal ? stream.columns : nil)
     }
 
     private func draw(_ text: String) {

@@ -18,6 +18,13 @@ public final class OutputStream: Sendable {
     /// Whether the stream is a terminal.
     public var isTerminal: Bool { isatty(fileDescriptor) == 1 }
 
+    /// The terminal's width in columns, when it is a terminal that says.
+    public var columns: Int? {
+        var size = winsize()
+        guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
         lock.withLock { _ in

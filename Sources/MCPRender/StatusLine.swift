@@ -18,19 +18,25 @@ public struct StatusLine: Sendable, Equatable {
         self.now = now
     }
 
-    /// The line, sanitised; `width` bounds the bar on a terminal.
-    public func render(style: Style, bar: Bool) -> String {
-        var parts = [style.bold(Sanitizer.clean(label))]
-        if let task { parts.append(colour(task.status, style)) }
-        if let progress { parts.append(progressText(progress, bar: bar)) }
+    /// The line, sanitised. On a terminal (`width` given) the message is shortened so the line never wraps,
+    /// which would break redrawing in place.
+    public func render(style: Style, bar: Bool, width: Int? = nil) -> String {
+        var head = [style.bold(Sanitizer.clean(label))]
+        if let task { head.append(colour(task.status, style)) }
+        if let progress { head.append(progressText(progress, bar: bar)) }
+        var tail = [style.dim(Timestamps.compact(seconds: elapsed))]
+        if let left = ttlLeft { tail.append(style.dim("ttl \(Timestamps.compact(seconds: left))")) }
         let progressMessage = task?.status.isTerminal == true ? nil : progress?.message
-        if let message = task?.statusMessage ?? progressMessage, !message.isEmpty {
-            parts.append(Sanitizer.clean(message))
+        var message = Sanitizer.clean(task?.statusMessage ?? progressMessage ?? "")
+        if let width {
+            let fixed = (head + tail).map { visibleLength($0) + 2 }.reduce(0, +)
+            let room = width - 1 - fixed - 2
+            if message.count > max(room, 0) { message = room > 1 ? String(message.prefix(room - 1)) + "…" : "" }
         }
-        parts.append(style.dim(Timestamps.compact(seconds: elapsed)))
-        if let left = ttlLeft { parts.append(style.dim("ttl \(Timestamps.compact(seconds: left))")) }
-        return parts.joined(separator: "  ")
+        return (head + (message.isEmpty ? [] : [message]) + tail).joined(separator: "  ")
     }
+
+    private func visibleLength(_ text: String) -> Int { Sanitizer.clean(text).count }
 
     /// Seconds until the task's retention ends, when the server gave a ttl and a creation time.
     public var ttlLeft: Double? {

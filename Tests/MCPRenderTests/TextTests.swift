@@ -37,6 +37,18 @@ import Testing
 @Suite struct StatusLineTests {
     let plain = Style(enabled: false)
 
+    @Test func neverWiderThanTheTerminal() {
+        let task = TaskInfo(taskId: "t", status: .working, statusMessage: String(repeating: "long words ", count: 30))
+        let line = StatusLine(label: "slow_count", task: task, progress: nil, elapsed: 3, now: 0)
+        for style in [plain, Style(enabled: true)] {
+            let text = line.render(style: style, bar: true, width: 60)
+            #expect(Sanitizer.clean(text).count <= 59)
+            #expect(text.contains("…"))
+            #expect(text.contains("slow_count") && text.contains("3s"))
+        }
+        #expect(line.render(style: plain, bar: true).count > 300)
+    }
+
     @Test func withTotal() {
         let line = StatusLine(
             label: "call slow", task: TaskInfo(taskId: "t1", status: .working),
