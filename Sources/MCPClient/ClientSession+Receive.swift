@@ -20,6 +20,8 @@ public func withClientSession<Result: Sendable>(
 extension ClientSession {
     /// Reads and dispatches every inbound frame until the transport ends, then fails what is pending.
     func receiveLoop() async {
+        // However the loop ends, the transport's reader must not wait for a consumer that is gone.
+        defer { transport.inbound.abandon() }
         let ending: SessionError = await withTaskGroup(of: Void.self) { serverRequests in
             defer { serverRequests.cancelAll() }
             do {

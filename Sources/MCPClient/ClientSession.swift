@@ -23,7 +23,7 @@ public final class ClientSession: Sendable {
 
     let transport: any MessageTransport
     public let configuration: Configuration
-    let logger: Logger
+    public let logger: Logger
     let tracer: (any MessageTracer)?
     let pending = PendingRequests()
     let hub = NotificationHub()
@@ -43,6 +43,9 @@ public final class ClientSession: Sendable {
         self.logger = logger
         self.tracer = tracer
     }
+
+    /// Why the session ended, once it has.
+    public var closingError: (any Error)? { pending.closedError }
 
     /// What the server answered to `initialize`, once initialized.
     public var initializeResult: InitializeResult? { state.withLock { $0.initializeResult } }

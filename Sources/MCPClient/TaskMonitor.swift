@@ -1,3 +1,4 @@
+import Logging
 import MCPCore
 
 /// Follows one task to its end: merges notifications/tasks/status, notifications/progress and tasks/get
@@ -18,101 +19,111 @@ public struct TaskMonitor: Sendable {
         self.progressToken = progressToken
     }
 
+    /// What the helpers tell the loop: something for the tracker, or why following the task cannot go on.
+    enum Report: Sendable {
+        case input(TaskTracker.Input)
+        case failure(any Error)
+    }
+
+    typealias Feed = AsyncStream<Report>.Continuation
+
     /// Follows the task until it ends, calling `onEvent` for each change, and returns how it ended.
     public func run(
         initial: TaskInfo, notifications: AsyncStream<ServerNotification>,
         onEvent: @Sendable (TaskEvent) -> Void
     ) async throws -> TaskOutcome {
-        let (inbox, feed) = AsyncStream<TaskTracker.Input>.makeStream()
-        let (failures, failed) = AsyncStream<any Error>.makeStream()
-        // A failing helper (the session ended, a poll broke) must wake the loop, which only reads the inbox.
-        let guarded: @Sendable (@escaping @Sendable () async throws -> Void) -> @Sendable () async -> Void = { work in
-            {
-                do { try await work() } catch is CancellationError {} catch {
-                    failed.yield(error)
-                    feed.finish()
-                }
-            }
-        }
+        let (inbox, feed) = AsyncStream<Report>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self, returning: TaskOutcome.self) { group in
             defer { group.cancelAll() }
             group.addTask { await forward(notifications, to: feed) }
-            group.addTask(operation: guarded { try await poll(from: initial, into: feed) })
+            group.addTask { await poll(from: initial, into: feed) }
             group.addTask { await fetchPayload(into: feed) }
             var tracker = TaskTracker(task: initial)
             var actions = tracker.start()
-            var inputs = inbox.makeAsyncIterator()
+            var reports = inbox.makeAsyncIterator()
             while true {
                 for action in actions {
                     switch action {
                     case .emit(let event): onEvent(event)
                     case .fetchPayload: group.addTask { await fetchPayload(into: feed) }
-                    case .confirmStatus: group.addTask(operation: guarded { try await confirm(into: feed) })
+                    case .confirmStatus: group.addTask { await confirm(into: feed) }
                     case .finish(let outcome): return outcome
                     }
                 }
-                guard let input = await inputs.next() else {
-                    failed.finish()
-                    for await failure in failures { throw failure }
-                    throw CancellationError()
+                switch await reports.next() {
+                case .input(let input)?: actions = tracker.handle(input)
+                case .failure(let error)?: throw error
+                case nil: throw CancellationError()
                 }
-                actions = tracker.handle(input)
             }
         }
     }
 
-    /// Feeds the task's own status and progress notifications to the tracker.
-    private func forward(
-        _ notifications: AsyncStream<ServerNotification>, to feed: AsyncStream<TaskTracker.Input>.Continuation
-    ) async {
+    /// Feeds the task's own status and progress notifications to the tracker. The stream ends when the
+    /// session does, which is reported at once rather than at the next poll.
+    private func forward(_ notifications: AsyncStream<ServerNotification>, to feed: Feed) async {
         for await notification in notifications {
             switch notification {
             case .taskStatus(let task) where task.taskId == taskID:
-                feed.yield(.status(task))
+                feed.yield(.input(.status(task)))
             case .progress(let progress, let relatedTaskID)
             where relatedTaskID == taskID || (progressToken != nil && progress.progressToken == progressToken):
-                feed.yield(
-                    .progress(
-                        TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)))
+                let update = TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)
+                feed.yield(.input(.progress(update)))
             default:
                 continue
             }
         }
+        if !Task.isCancelled {
+            feed.yield(.failure(session.closingError ?? SessionError(.transport, "the session ended")))
+        }
     }
 
-    /// Polls tasks/get at the server's pollInterval (never faster), until cancelled or the task is gone.
-    private func poll(from initial: TaskInfo, into feed: AsyncStream<TaskTracker.Input>.Continuation) async throws {
+    /// Polls tasks/get at the server's pollInterval (never faster) until cancelled or the task is gone.
+    /// A passing server error on one poll is logged and the next poll tries again.
+    private func poll(from initial: TaskInfo, into feed: Feed) async {
         var interval = initial.pollInterval
-        while true {
+        while !Task.isCancelled {
             let period = interval.map { max(Duration.milliseconds($0), .milliseconds(1)) } ?? defaultPollInterval
-            try await Task.sleep(for: period)
             do {
+                try await Task.sleep(for: period)
                 let task = try await session.getTask(taskID)
                 interval = task.pollInterval ?? interval
-                feed.yield(.status(task))
+                feed.yield(.input(.status(task)))
             } catch let error as ResponseError where error.code == .invalidParams {
-                feed.yield(.notFound(error))
+                feed.yield(.input(.notFound(error)))
+                return
+            } catch let error as ResponseError {
+                session.logger.warning("tasks/get failed, trying again: \(error.message) (\(error.code))")
+            } catch is CancellationError {
+                return
+            } catch {
+                feed.yield(.failure(error))
                 return
             }
         }
     }
 
     /// One tasks/result; its answer, success or JSON-RPC error, goes to the tracker.
-    private func fetchPayload(into feed: AsyncStream<TaskTracker.Input>.Continuation) async {
+    private func fetchPayload(into feed: Feed) async {
         do {
-            feed.yield(.payload(.success(try await session.taskPayload(taskID))))
+            feed.yield(.input(.payload(.success(try await session.taskPayload(taskID)))))
         } catch let error as ResponseError {
-            feed.yield(.payload(.failure(error)))
+            feed.yield(.input(.payload(.failure(error))))
+        } catch is CancellationError {
         } catch {
-            // Cancelled, or the session ended: the poller and the session report it.
+            feed.yield(.failure(error))
         }
     }
 
-    private func confirm(into feed: AsyncStream<TaskTracker.Input>.Continuation) async throws {
+    private func confirm(into feed: Feed) async {
         do {
-            feed.yield(.confirmed(try await session.getTask(taskID)))
+            feed.yield(.input(.confirmed(try await session.getTask(taskID))))
         } catch let error as ResponseError where error.code == .invalidParams {
-            feed.yield(.notFound(error))
+            feed.yield(.input(.notFound(error)))
+        } catch is CancellationError {
+        } catch {
+            feed.yield(.failure(error))
         }
     }
 }

@@ -27,6 +27,8 @@ public struct TaskTracker: Sendable {
     /// True while a tasks/result is outstanding; the monitor starts one at once.
     public private(set) var fetching = true
     private var payload: Result<CallToolResult, ResponseError>?
+    /// Whether a tasks/result was sent after the task was known to be terminal.
+    private var fetchedAfterTerminal = false
     private var finished = false
 
     public init(task: TaskInfo) { self.task = task }
@@ -72,6 +74,7 @@ public struct TaskTracker: Sendable {
         if let payload { return actions + conclude(payload, trusting: false) }
         if !fetching {
             fetching = true
+            fetchedAfterTerminal = true
             actions.append(.fetchPayload)
         }
         return actions
@@ -79,9 +82,16 @@ public struct TaskTracker: Sendable {
 
     private mutating func received(_ answer: Result<CallToolResult, ResponseError>) -> [Action] {
         fetching = false
-        if case .failure(let error) = answer, error.code == .invalidParams, !task.status.isTerminal {
+        if case .failure(let error) = answer, error.code == .invalidParams {
             // A server whose tasks/result does not block ("not completed yet"): fetch again once terminal.
-            return []
+            // The answer may have been given before a terminal status that reached us first, so a fetch
+            // not yet made after the task ended is made now.
+            guard task.status.isTerminal else { return [] }
+            if !fetchedAfterTerminal {
+                fetching = true
+                fetchedAfterTerminal = true
+                return [.fetchPayload]
+            }
         }
         payload = answer
         if task.status.isTerminal { return conclude(answer, trusting: false) }

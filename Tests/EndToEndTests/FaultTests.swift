@@ -1,3 +1,4 @@
+import Foundation
 import MCPCore
 import Testing
 
@@ -92,5 +93,31 @@ struct RPCErrorTests {
         #expect(run.status == 1, "\(run)")
         #expect(run.stderr.contains("requires task augmentation"), "\(run)")
         #expect(run.stderr.contains("-32601"), "\(run)")
+    }
+}
+
+@Suite("mcptask under --timeout before any task exists")
+struct ConnectTimeoutTests {
+    @Test("tools --timeout against a silent server: exit 124")
+    func toolsTimeout() async throws {
+        let run = try await mcptask(["tools", "--timeout", "1s"], fault: "silent")
+        #expect(run.status == 124, "\(run)")
+    }
+}
+
+@Suite("--trace with a misbehaving server")
+struct TraceFaultTests {
+    @Test("a frame that is not JSON is traced as a string, and every trace line stays valid JSON")
+    func invalidFrameTraced() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let file = dir.file("trace.ndjson")
+        let run = try await mcptask(["tools", "--trace", file], fault: "garbage")
+        #expect(run.status == 5, "\(run)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count >= 3)
+        #expect(lines.allSatisfy { (try? JSONParser.parse(String($0))) != nil }, "\(text)")
+        #expect(Trace(path: file).entries.contains { $0["invalid"]?.stringValue == "this is not json" })
     }
 }

@@ -70,6 +70,26 @@ private let notYet = ResponseError(code: .invalidParams, message: "Task not comp
         #expect(tracker.handle(.payload(.success(done))) == [.finish(.completed(info(.completed), done))])
     }
 
+    @Test func notCompletedYetAnsweredBeforeATerminalNotificationIsFetchedAgain() {
+        // The -32602 was sent while the task worked, but the completed notification reached us first.
+        var tracker = TaskTracker(task: info(.working))
+        _ = tracker.start()
+        _ = tracker.handle(.status(info(.completed)))
+        #expect(tracker.handle(.payload(.failure(notYet))) == [.fetchPayload])
+        #expect(tracker.handle(.payload(.success(done))) == [.finish(.completed(info(.completed), done))])
+    }
+
+    @Test func aSecondNotCompletedYetAfterTheEndIsAFailure() {
+        var tracker = TaskTracker(task: info(.working))
+        _ = tracker.start()
+        _ = tracker.handle(.status(info(.completed)))
+        #expect(tracker.handle(.payload(.failure(notYet))) == [.fetchPayload])
+        #expect(
+            tracker.handle(.payload(.failure(notYet))) == [
+                .finish(.failed(info(.completed), result: nil, error: notYet))
+            ])
+    }
+
     @Test func failedWithEmptyMetaResultHasNoResult() {
         var tracker = TaskTracker(task: info(.working))
         _ = tracker.start()

@@ -94,18 +94,23 @@ public final class FrameChannel: AsyncSequence, Sendable {
                 if let ready { consumer.resume(with: ready) }
             }
         } onCancel: {
-            let (consumer, senders) = state.withLock { state in
-                state.consumerGone = true
-                state.frames = []
-                defer {
-                    state.consumer = nil
-                    state.waitingSenders = []
-                }
-                return (state.consumer, state.waitingSenders)
-            }
-            consumer?.resume(returning: nil)
-            for sender in senders { sender.resume() }
+            abandon()
         }
+    }
+
+    /// The consumer is done: waiting senders are released, and frames from now on are dropped.
+    public func abandon() {
+        let (consumer, senders) = state.withLock { state in
+            state.consumerGone = true
+            state.frames = []
+            defer {
+                state.consumer = nil
+                state.waitingSenders = []
+            }
+            return (state.consumer, state.waitingSenders)
+        }
+        consumer?.resume(returning: nil)
+        for sender in senders { sender.resume() }
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {

@@ -1,12 +1,12 @@
 /// Faults `mcptask-demo --fault MODE` injects, so a client's error paths can be tested end to end.
 public enum DemoFault: String, CaseIterable, Sendable {
-    /// After answering `initialize`, writes a line that is not JSON.
+    /// After answering `initialize`, writes a line that is not JSON, then keeps writing notifications.
     case garbage
     /// Writes a message to stderr and exits with status 3 before reading anything.
     case exitEarly = "exit-early"
     /// Reads stdin but never answers.
     case silent
-    /// Answers `tools/list` with one line larger than 8 MiB.
+    /// Answers `tools/list` with one line larger than 16 MiB (mcptask's default limit).
     case oversized
     /// Exits with status 1 about 0.3 s after a task starts.
     case crashInTask = "crash-in-task"

@@ -69,7 +69,7 @@ actor DemoServer {
         case .request(let id, InitializeRequest.method, let params, _):
             // Answered inline, so requests that follow at once already see the session.
             outbound.respond(to: id, with: initialize(params))
-            if options.fault == .garbage { outbound.sink.send(Array("this is not json".utf8)) }
+            if options.fault == .garbage { sendGarbage() }
         case .request(let id, let method, let params, _):
             let work = Task { await self.reply(to: method, params: params) }
             inflight[id] = work
@@ -119,5 +119,19 @@ actor DemoServer {
 
     private func ignoredResponse(_ id: RequestID) {
         StandardStreams.printError("mcptask-demo: ignoring a response to unknown or abandoned request \(id)")
+    }
+}
+
+extension DemoServer {
+    /// The `garbage` fault: a line that is not JSON, then a stream of log notifications, so a client that
+    /// stops reading after the bad line is also tested against a server that keeps writing.
+    func sendGarbage() {
+        outbound.sink.send(Array("this is not json".utf8))
+        for index in 1...2000 {
+            let params: JSONValue = ["level": "info", "data": .string("noise \(index)")]
+            outbound.sink.send(
+                JSONRPCMessage.notification(method: "notifications/message", params: params, envelopeMeta: nil)
+                    .encoded())
+        }
     }
 }

@@ -32,21 +32,25 @@ struct CallFlow: Sendable {
         let token = ProgressToken.string("mcptask-\(getProcessIdentifier())-1")
         let notifications = session.notifications()
         let status: ExitStatus
-        do {
-            if asTask {
-                let ttl = invocation.ttl.map { TaskMetadata(ttl: $0.milliseconds) } ?? TaskMetadata()
-                status = try await TaskCall(flow: self, tool: tool.name, progressToken: token)
-                    .run(arguments: arguments, metadata: ttl, notifications: notifications)
-            } else {
-                status = try await plainCall(tool.name, arguments, token: token, notifications: notifications)
-            }
-        } catch let error as ResponseError {
-            // A JSON-RPC error to the call itself (pymcp-kit reports mode mismatches so) is the tool failing.
-            output.emit("error", taskID: nil, ["message": .string(error.message), "code": .int(error.code.rawValue)])
-            output.error("the server refused the call: \(error.message) (error \(error.code))")
-            return .toolError
+        if asTask {
+            // Always a ttl: some servers (pymcp-kit) do not count `task: {}` as a task at all.
+            let ttl = TaskMetadata(ttl: invocation.ttl?.milliseconds ?? CallFlow.defaultTTLMilliseconds)
+            status = try await TaskCall(flow: self, tool: tool.name, progressToken: token)
+                .run(arguments: arguments, metadata: ttl, notifications: notifications)
+        } else {
+            status = try await plainCall(tool.name, arguments, token: token, notifications: notifications)
         }
         return status == .success && declined.isSet ? .inputRequired : status
+    }
+
+    /// The retention asked for when --ttl is not given: an hour, so a long job's result is not purged early.
+    static let defaultTTLMilliseconds = 3_600_000
+
+    /// A JSON-RPC error answering tools/call itself (pymcp-kit reports mode mismatches so): the tool failing.
+    func refused(_ error: ResponseError) -> ExitStatus {
+        output.emit("error", taskID: nil, ["message": .string(error.message), "code": .int(error.code.rawValue)])
+        output.error("the server refused the call: \(error.message) (error \(error.code))")
+        return .toolError
     }
 
     /// Whether to augment: required always, optional unless --no-task, forbidden never (--task is an error).
@@ -82,7 +86,33 @@ struct CallFlow: Sendable {
         notifications: AsyncStream<ServerNotification>
     ) async throws -> ExitStatus {
         let view = output.liveView(label: name)
-        let raced = try await withThrowingTaskGroup(of: Raced<CallToolResponse>?.self) { group in
+        let raced: Raced<CallToolResponse>
+        do {
+            raced = try await raceCall(name, arguments, token: token, notifications: notifications, view: view)
+        } catch let error as ResponseError {
+            view?.finish()
+            return refused(error)
+        }
+        view?.finish()
+        switch raced {
+        case .interrupted(let reason):
+            output.note("the call was cancelled (\(reason == .timeout ? "--timeout elapsed" : "interrupted"))")
+            return reason == .timeout ? .timedOut : .interrupted
+        case .finished(.result(let result)):
+            return output.printResult(result)
+        case .finished(.task(let created)):
+            throw CommandFailure(
+                status: .protocolViolation,
+                message: "the server created task \(created.task.taskId) for a call that asked for none")
+        }
+    }
+
+    /// The plain call raced against Ctrl-C, with its progress shown meanwhile.
+    private func raceCall(
+        _ name: String, _ arguments: [String: JSONValue], token: ProgressToken,
+        notifications: AsyncStream<ServerNotification>, view: LiveView?
+    ) async throws -> Raced<CallToolResponse> {
+        try await withThrowingTaskGroup(of: Raced<CallToolResponse>?.self) { group in
             group.addTask {
                 for await case .progress(let progress, _) in notifications where progress.progressToken == token {
                     let update = TaskProgress(
@@ -101,18 +131,6 @@ struct CallFlow: Sendable {
                 if let next { return next }
             }
             throw CancellationError()
-        }
-        view?.finish()
-        switch raced {
-        case .interrupted(let reason):
-            output.note("the call was cancelled (\(reason == .timeout ? "--timeout elapsed" : "interrupted"))")
-            return reason == .timeout ? .timedOut : .interrupted
-        case .finished(.result(let result)):
-            return output.printResult(result)
-        case .finished(.task(let created)):
-            throw CommandFailure(
-                status: .protocolViolation,
-                message: "the server created task \(created.task.taskId) for a call that asked for none")
         }
     }
 

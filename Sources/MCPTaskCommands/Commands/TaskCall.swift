@@ -18,20 +18,28 @@ struct TaskCall: Sendable {
         // Claim Ctrl-C before the task can exist, so an interrupt from here on cancels it on the server
         // instead of abandoning it.
         guard flow.context.interrupts.claim() else { throw CancellationError() }
-        let response = try await session.callTool(
-            name: tool, arguments: arguments, task: metadata, progressToken: progressToken)
+        let response: CallToolResponse
+        do {
+            response = try await session.callTool(
+                name: tool, arguments: arguments, task: metadata, progressToken: progressToken)
+        } catch let error as ResponseError {
+            return flow.refused(error)
+        }
         let created: TaskInfo
         switch response {
         case .result(let result):
             // A server may run the call inline and ignore `task` (the spec allows it).
             output.note("the server ran '\(tool)' without creating a task")
-            return output.printResult(result)
+            let status = output.printResult(result)
+            return flow.context.interrupts.pending.map { $0 == .timeout ? .timedOut : .interrupted } ?? status
         case .task(let result):
             created = result.task
         }
         output.emit("created", taskID: created.taskId, ["task": (try? JSONValueEncoder.encode(created)) ?? .null])
         if invocationDetached {
             OutputStream.standardOutput.line(created.taskId)
+            // Ctrl-C while the task was being created: the user wants it gone, not detached.
+            if let reason = flow.context.interrupts.pending { return try await cancel(created.taskId, because: reason) }
             return .success
         }
         if output.mode != .events { output.note("task \(created.taskId) created") }
@@ -110,15 +118,21 @@ struct TaskCall: Sendable {
             output.error("the server cannot cancel tasks (no tasks.cancel capability); task \(taskID) goes on")
             return status
         }
-        var final: TaskInfo
+        var final: TaskInfo?
         do {
             final = try await session.cancelTask(taskID)
-        } catch let error as ResponseError where error.code == .invalidParams {
-            // Already ended: show how.
-            final = try await session.getTask(taskID)
+        } catch let error as ResponseError {
+            // -32602: it had already ended; tasks/get below shows how.
+            if error.code != .invalidParams {
+                output.error("tasks/cancel failed: \(error.message) (error \(error.code))")
+            }
         }
         // Some servers report success on a finished task; tasks/get has the last word.
         if let confirmed = try? await session.getTask(taskID) { final = confirmed }
+        guard let final else {
+            output.error("could not learn the final state of task \(taskID)")
+            return status
+        }
         let shown = "\(final.status)" + (final.statusMessage.map { ": \($0)" } ?? "")
         output.emit("status", taskID: taskID, ["task": (try? JSONValueEncoder.encode(final)) ?? .null])
         output.note("task \(taskID) is \(shown)")

@@ -21,7 +21,11 @@ struct ToolsCommand: AsyncParsableCommand {
                     (try await session.listTools(), session.initializeResult!, session.runsToolCallsAsTasks)
                 }
             }
-            guard case .finished(let (tools, info, runsTasks)) = raced else { return .interrupted }
+            let (tools, info, runsTasks): ([Tool], InitializeResult, Bool)
+            switch raced {
+            case .finished(let value): (tools, info, runsTasks) = value
+            case .interrupted(let reason): return reason == .timeout ? .timedOut : .interrupted
+            }
             if json {
                 OutputStream.standardOutput.line(JSONWriter.pretty(document(tools, info)))
             } else {

@@ -1,4 +1,5 @@
 import MCPClient
+import MCPCore
 import MCPRender
 import Synchronization
 
@@ -25,7 +26,14 @@ final class FileTracer: MessageTracer {
 
     func record(_ direction: TraceDirection, _ frame: [UInt8]) {
         let time = Timestamps.format(Timestamps.now())
-        let message = String(decoding: frame, as: UTF8.self)
-        stream.line("{\"time\":\"\(time)\",\"dir\":\"\(direction.rawValue)\",\"message\":\(message)}")
+        // Re-encoded rather than copied, so the trace stays valid JSON and a server's escape sequences
+        // never reach a terminal through `--trace -`; a frame that is not JSON is kept as a string.
+        var record: [String: JSONValue] = ["time": .string(time), "dir": .string(direction.rawValue)]
+        if let message = try? JSONParser.parse(frame) {
+            record["message"] = message
+        } else {
+            record["invalid"] = .string(String(decoding: frame, as: UTF8.self))
+        }
+        stream.line(JSONWriter.compactString(.object(record)))
     }
 }

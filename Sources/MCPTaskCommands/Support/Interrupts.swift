@@ -73,6 +73,9 @@ final class Interrupts: Sendable {
         }
     }
 
+    /// An interrupt already delivered to the owner, who has not waited for it yet.
+    var pending: InterruptReason? { state.withLock { $0.claimed ? $0.reason : nil } }
+
     /// Waits for an interrupt meant for this kind of waiter; nil if the waiting task is cancelled.
     func wait(asOwner: Bool) async -> InterruptReason? {
         let key = state.withLock { state in
