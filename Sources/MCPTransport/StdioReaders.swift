@@ -76,7 +76,7 @@ enum StdioReaders {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 for await _ in signal {}
-                return true
+                return !Task.isCancelled
             }
             group.addTask {
                 try? await Task.sleep(for: limit)
