@@ -1,16 +1,9 @@
 import MCPCore
 import Testing
 
-/// Decodes `elicitation/create` params. `ElicitRequest` is only `Encodable` today, although the client has
-/// to decode it; until it is `Decodable` this records a known issue and returns nil.
+/// Decodes `elicitation/create` params, as the client does.
 func decodeElicitRequest(_ params: JSONValue) throws -> ElicitRequest? {
-    guard let request = try decodeIfDecodable(ElicitRequest.self, from: params) else {
-        withKnownIssue("ElicitRequest does not conform to Decodable") {
-            Issue.record("cannot decode elicitation/create params into ElicitRequest")
-        }
-        return nil
-    }
-    return request
+    try JSONValueDecoder.decode(ElicitRequest.self, from: params)
 }
 
 @Suite("Golden JSON: elicitation")

@@ -49,13 +49,6 @@ func codingPath(of error: DecodingError) -> [String] {
     return context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
 }
 
-/// Decodes `type` when it conforms to `Decodable` at run time, else nil. Lets a test decode a type
-/// that is only `Encodable` today without failing to compile (see `ElicitRequest`).
-func decodeIfDecodable<T>(_ type: T.Type, from value: JSONValue) throws -> T? {
-    guard let decodable = type as Any.Type as? any Decodable.Type else { return nil }
-    return try JSONValueDecoder.decode(decodable, from: value) as? T
-}
-
 /// A string coding key for hand-written containers in tests.
 struct AnyKey: CodingKey, ExpressibleByStringLiteral {
     var stringValue: String

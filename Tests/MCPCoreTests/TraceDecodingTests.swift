@@ -39,11 +39,10 @@ private func decodeResult(_ exchange: TraceExchange) -> String?? {
     }
 }
 
-/// Decodes a client request's params as its request type, when that type is Decodable (requests are
-/// encode-only unless `MCPRequest` refines `Decodable`), and checks legacy params survive a round trip.
+/// Decodes a client request's params as its request type and checks legacy params survive a round trip.
 private func checkClientRequest(_ method: String, _ params: JSONValue?, file: TraceFile) throws {
     func roundTrip<T: MCPRequest>(_ type: T.Type) throws {
-        guard let request = try decodeIfDecodable(type, from: params ?? [:]) else { return }
+        let request = try JSONValueDecoder.decode(type, from: params ?? [:])
         if !file.isModern {
             #expect(try JSONValueEncoder.encode(request) == params ?? [:], "\(file.name): \(method)")
         }
@@ -96,7 +95,6 @@ struct TraceDecodingTests {
         var typed = 0
         var lenientFailures = 0
         var checkedElicitations = 0
-        let elicitDecodable = try decodeIfDecodable(ElicitRequest.self, from: ["message": "m"]) != nil
         for file in try Traces.load() {
             func check(_ sentence: String??, at message: TraceMessage) {
                 guard case .some(let outcome) = sentence else { return }
@@ -123,16 +121,7 @@ struct TraceDecodingTests {
                     checkedElicitations += 1
                     check(
                         failure(method: ElicitRequest.method) {
-                            let params = params ?? [:]
-                            if elicitDecodable {
-                                _ = try decodeElicitRequest(params)
-                            } else {
-                                // Until ElicitRequest is Decodable: the members it would read.
-                                _ = try JSONValueDecoder.decode(String.self, from: params["message"] ?? .null)
-                                if let mode = params["mode"] {
-                                    _ = try JSONValueDecoder.decode(ElicitationMode.self, from: mode)
-                                }
-                            }
+                            _ = try decodeElicitRequest(params ?? [:])
                         }, at: message)
                 case .request(_, let method, let params, _) where message.direction == "c2s":
                     check(failure(method: method) { try checkClientRequest(method, params, file: file) }, at: message)
@@ -142,11 +131,6 @@ struct TraceDecodingTests {
             }
             for exchange in try file.exchanges() {
                 check(decodeResult(exchange), at: exchange.response)
-            }
-        }
-        if !elicitDecodable {
-            withKnownIssue("ElicitRequest does not conform to Decodable") {
-                Issue.record("elicitation/create params checked member by member only")
             }
         }
         #expect(typed >= 1100, "only \(typed) messages decoded to a type")
