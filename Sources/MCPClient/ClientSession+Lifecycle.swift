@@ -17,6 +17,7 @@ extension ClientSession {
         }
         state.withLock { $0.initializeResult = result }
         try await notify(InitializedNotification())
+        await transport.sessionEstablished(protocolVersion: result.protocolVersion)
         logger.info(
             "connected to \(result.serverInfo.name) \(result.serverInfo.version), protocol \(result.protocolVersion)")
         return result

@@ -6,6 +6,13 @@ public protocol MessageTransport: Sendable {
     func send(_ frame: [UInt8]) async throws(TransportError)
     /// Inbound frames. Finishes when the peer closes; throws `TransportError` when the channel fails.
     var inbound: FrameChannel { get }
+    /// Called once the handshake is complete, with the negotiated revision (HTTP then sends the version
+    /// header and opens its standalone stream).
+    func sessionEstablished(protocolVersion: String) async
+}
+
+extension MessageTransport {
+    public func sessionEstablished(protocolVersion: String) async {}
 }
 
 /// A failure of the channel itself, with a message a user can act on.

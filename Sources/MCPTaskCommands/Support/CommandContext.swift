@@ -58,11 +58,25 @@ struct CommandContext: Sendable {
                     return try await body(session)
                 }
             }
-        case .http(let url, _, _):
-            throw CommandFailure(
-                status: .connection,
-                message: "cannot connect to \(url): Streamable HTTP is not supported by this build yet; "
-                    + "use a stdio server (-s NAME or -- COMMAND)")
+        case .http(let url, let configured, _):
+            let headers =
+                try configured.map {
+                    ($0.key, try HeaderArguments.expand($0.value, environment: environment, header: $0.key))
+                }
+                + HeaderArguments.parse(options.header, environment: environment)
+            let endpoint = HTTPEndpoint(url: url, headers: headers)
+            let httpOptions = HTTPOptions(
+                connectTimeout: options.requestTimeout.duration, maximumMessageSize: options.maxFrameSize)
+            let configuration = clientConfiguration
+            return try await HTTPTransport.withConnection(to: endpoint, options: httpOptions, logger: logger) {
+                [logger, tracer] connection in
+                try await withClientSession(
+                    transport: connection, configuration: configuration, logger: logger, tracer: tracer
+                ) { session in
+                    try await session.initialize()
+                    return try await body(session)
+                }
+            }
         case .session(let name):
             throw CommandFailure(
                 status: .connection, message: "background sessions (@\(name)) are not supported by this build yet")
