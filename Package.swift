@@ -61,7 +61,11 @@ let package = Package(
             name: "MCPDemoServerTests", dependencies: ["MCPDemoServer", "MCPCore"], swiftSettings: strict),
         .testTarget(
             name: "MCPTransportTests",
-            dependencies: ["MCPTransport", "MCPCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MCPTransport", "MCPCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "MCPClientTests",

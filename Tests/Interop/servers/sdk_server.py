@@ -3,6 +3,19 @@ experimental tasks (2025-11-25 core tasks wire).
 
     python sdk_server.py stdio
     python sdk_server.py http --port N      # Streamable HTTP on http://127.0.0.1:N/mcp
+        [--json-response]          POST requests answered with plain application/json, not SSE
+                                   (mcp 1.30.0 then drops server requests tied to a POST, so a
+                                   task's elicitation, sent with the tasks/result answer, is lost
+                                   and ask_user as a task never finishes in this mode)
+        [--require-token TOKEN]    401 (JSON body) unless `Authorization: Bearer TOKEN`
+        [--event-store]            in-memory EventStore: SSE events carry ids, streams resumable
+                                   with Last-Event-ID (each POST stream starts with a priming
+                                   event; the SDK sends none on the GET stream)
+        [--retry-interval MS]      the SSE `retry:` field of priming events (needs --event-store)
+
+Nothing is written to stdout in http mode (uvicorn's access log is off, its own log goes to
+stderr at warning level). SIGTERM/SIGINT stop the server within about a second even with SSE
+streams open.
 
 Six tools, as in shared/traces/sdk-*.jsonl: slow_count (optional), must_be_task (required),
 never_task (forbidden), ask_user (optional, form elicitation), fails (optional),
@@ -27,6 +40,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +51,7 @@ import mcp.types as types
 from mcp.server.experimental.task_context import ServerTaskContext
 from mcp.server.lowlevel import Server
 from mcp.server.session import ServerSession
+from mcp.server.streamable_http import EventCallback, EventId, EventMessage, EventStore, StreamId
 from mcp.shared.experimental.tasks.helpers import is_terminal
 
 SERVER_NAME = "lab-sdk-server"
@@ -289,7 +304,96 @@ async def run_stdio() -> None:
         await server.run(read_stream, write_stream, server.create_initialization_options())
 
 
-def run_http(port: int) -> None:
+class InMemoryEventStore(EventStore):
+    """mcp.server.streamable_http.EventStore kept in memory (used with --event-store).
+
+    One store per session (see _SessionManager in run_http): stream ids are JSON-RPC request ids
+    plus the GET stream's key, so they are unique only within a session. Event ids are opaque,
+    unique in the process. A `message` of None is a priming event: it has an id (a cursor for the
+    client) but is never replayed.
+    """
+
+    MAX_EVENTS_PER_STREAM = 1000
+    _stores = 0
+
+    def __init__(self) -> None:
+        InMemoryEventStore._stores += 1
+        self._tag = f"s{InMemoryEventStore._stores}"
+        self._count = 0
+        self._streams: dict[StreamId, deque[tuple[EventId, types.JSONRPCMessage | None]]] = {}
+        self._stream_of: dict[EventId, StreamId] = {}
+
+    async def store_event(self, stream_id: StreamId, message: types.JSONRPCMessage | None) -> EventId:
+        self._count += 1
+        event_id = f"{self._tag}-{self._count}"
+        events = self._streams.setdefault(stream_id, deque())
+        if len(events) >= self.MAX_EVENTS_PER_STREAM:
+            dropped, _ = events.popleft()
+            self._stream_of.pop(dropped, None)
+        events.append((event_id, message))
+        self._stream_of[event_id] = stream_id
+        return event_id
+
+    async def replay_events_after(self, last_event_id: EventId, send_callback: EventCallback) -> StreamId | None:
+        stream_id = self._stream_of.get(last_event_id)
+        if stream_id is None:
+            return None  # unknown or dropped cursor: nothing to resume
+        found = False
+        for event_id, message in list(self._streams.get(stream_id, ())):
+            if found:
+                if message is not None:
+                    await send_callback(EventMessage(message, event_id))
+            elif event_id == last_event_id:
+                found = True
+        return stream_id
+
+
+def _require_token(app: Any, token: str) -> Any:
+    """ASGI middleware: every HTTP request needs `Authorization: Bearer TOKEN`, else 401."""
+    import hmac
+    import json
+
+    expected = f"Bearer {token}".encode()
+    body = json.dumps(
+        {"error": "invalid_token", "error_description": "missing or wrong bearer token"}
+    ).encode()
+
+    async def guarded(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        given = b""
+        for name, value in scope.get("headers", []):
+            if name.lower() == b"authorization":
+                given = value
+                break
+        if hmac.compare_digest(given, expected):
+            await app(scope, receive, send)
+            return
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 401,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"www-authenticate", b'Bearer error="invalid_token"'),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    return guarded
+
+
+def run_http(
+    port: int,
+    *,
+    json_response: bool = False,
+    token: str | None = None,
+    event_store: bool = False,
+    retry_interval: int | None = None,
+) -> None:
     import contextlib
 
     import uvicorn
@@ -300,8 +404,20 @@ def run_http(port: int) -> None:
     from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
     from mcp.server.transport_security import TransportSecuritySettings
 
-    manager = StreamableHTTPSessionManager(
+    class _SessionManager(StreamableHTTPSessionManager):
+        """Gives every session its own event store (the manager would share one store among all
+        sessions, whose stream ids, request ids and "_GET_stream", collide)."""
+
+        def _admit_session(self, requestor: Any) -> Any:
+            if event_store:
+                self.event_store = InMemoryEventStore()
+            return super()._admit_session(requestor)
+
+    manager = _SessionManager(
         app=server,
+        event_store=InMemoryEventStore() if event_store else None,
+        json_response=json_response,
+        retry_interval=retry_interval,
         security_settings=TransportSecuritySettings(
             enable_dns_rebinding_protection=True,
             allowed_hosts=["127.0.0.1:*", "localhost:*"],
@@ -315,8 +431,19 @@ def run_http(port: int) -> None:
             yield
 
     # Route, not Mount: Mount("/mcp") answers POST /mcp with a 307 to /mcp/.
-    app = Starlette(routes=[Route("/mcp", StreamableHTTPASGIApp(manager))], lifespan=lifespan)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    app: Any = Starlette(routes=[Route("/mcp", StreamableHTTPASGIApp(manager))], lifespan=lifespan)
+    if token is not None:
+        app = _require_token(app, token)
+    uvicorn.run(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,  # uvicorn's access log goes to stdout
+        # Open SSE streams (the GET stream, a blocked tasks/result) would otherwise hold a
+        # SIGTERM'd server up forever: give them a moment, then cancel them.
+        timeout_graceful_shutdown=0.3,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -325,11 +452,27 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("stdio", help="serve on stdin/stdout")
     http = sub.add_parser("http", help="serve Streamable HTTP on 127.0.0.1, route /mcp")
     http.add_argument("--port", type=int, required=True)
+    http.add_argument(
+        "--json-response", action="store_true", help="answer POSTs with application/json instead of SSE"
+    )
+    http.add_argument("--require-token", metavar="TOKEN", help="401 unless 'Authorization: Bearer TOKEN'")
+    http.add_argument(
+        "--event-store", action="store_true", help="in-memory event store: SSE ids and Last-Event-ID resumption"
+    )
+    http.add_argument(
+        "--retry-interval", type=int, metavar="MS", help="SSE retry field of priming events (with --event-store)"
+    )
     args = parser.parse_args(argv)
     if args.transport == "stdio":
         anyio.run(run_stdio)
     else:
-        run_http(args.port)
+        run_http(
+            args.port,
+            json_response=args.json_response,
+            token=args.require_token,
+            event_store=args.event_store,
+            retry_interval=args.retry_interval,
+        )
     return 0
 
 
