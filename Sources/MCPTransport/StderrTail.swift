@@ -18,4 +18,10 @@ final class StderrTail: Sendable {
     }
 
     var snapshot: [String] { lines.withLock { $0 } }
+
+    /// The tail as supporting lines of an error: a heading, then the server's words, indented.
+    var report: [String] {
+        let lines = snapshot
+        return lines.isEmpty ? [] : ["the server's last words on stderr:"] + lines.map { "  " + $0 }
+    }
 }

@@ -17,7 +17,7 @@ public struct StdioConnection: MessageTransport {
             _ = try await writer.write(line)
         } catch {
             throw TransportError(
-                .closed, "the server stopped reading its input (it may have exited)", details: stderrTail.snapshot)
+                .closed, "the server stopped reading its input (it may have exited)", details: stderrTail.report)
         }
     }
 

@@ -96,7 +96,7 @@ public enum StdioTransport {
                     execution.standardOutput, maximumFrameSize: options.maximumFrameSize, into: inbound)
                 let reason = await StdioReaders.exitReason(
                     processID: execution.processIdentifier.value, stderrDone: stderrDone)
-                inbound.finish(throwing: TransportError(.closed, reason, details: tail.snapshot))
+                inbound.finish(throwing: TransportError(.closed, reason, details: tail.report))
                 stdoutDoneSignal.finish()
             }
             let outcome: Swift.Result<Result, any Error>

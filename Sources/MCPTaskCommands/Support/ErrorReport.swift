@@ -31,10 +31,9 @@ enum ErrorReport {
         let stream = OutputStream.standardError
         let style = style ?? Style(enabled: false)
         stream.line(style.red("mcptask: error: ") + Sanitizer.clean(message))
-        if !details.isEmpty {
-            stream.line(style.dim("mcptask: the server's last words on stderr:"))
-            for line in details { stream.line(style.dim("  " + Sanitizer.clean(line))) }
-        }
+        // Details are supporting lines the failure carries: a stdio server's last stderr lines, or the body
+        // of an HTTP error answer. Each already says what it is.
+        for line in details { stream.line(style.dim("mcptask: " + Sanitizer.clean(line))) }
         return status
     }
 }
