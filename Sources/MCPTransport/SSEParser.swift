@@ -223,9 +223,7 @@ public struct SSEParser: Sendable {
     }
 
     private func tooLarge() -> TransportError {
-        let size =
-            maximumEventSize % (1024 * 1024) == 0
-            ? "\(maximumEventSize / 1024 / 1024) MiB" : "\(maximumEventSize) bytes"
+        let size = HTTPFailure.byteSize(maximumEventSize)
         return TransportError(
             .protocolViolation,
             "the server sent an event larger than \(size); "

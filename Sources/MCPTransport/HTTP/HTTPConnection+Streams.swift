@@ -8,7 +8,10 @@ extension HTTPConnection {
     func readJSONBody(_ body: HTTPClientResponse.Body) async {
         do {
             let buffer = try await body.collect(upTo: options.maximumMessageSize)
-            await inbound.send(Array(buffer.readableBytesView))
+            let frame = Array(buffer.readableBytesView)
+            // Some servers answer a notification with an empty 200 instead of 202: nothing to deliver.
+            guard frame.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return }
+            await inbound.send(frame)
         } catch {
             if !isClosing {
                 inbound.finish(throwing: HTTPFailure.body(endpoint.url, error, limit: options.maximumMessageSize))
@@ -42,13 +45,14 @@ extension HTTPConnection {
                 ))
             return
         }
-        await pause(retry: parser.retry, attempt: attempt)
+        await pause(retry: parser.retry, attempt: attempt + 1)
         logger.info("resuming an interrupted stream after event \(lastEventID)")
         var request = makeRequest(.GET, accept: "text/event-stream")
         request.headers.add(name: "Last-Event-ID", value: lastEventID)
         do {
             let response = try await execute(request)
             guard response.status == .ok, Self.isEventStream(response) else {
+                _ = try? await response.body.collect(upTo: 64 * 1024)
                 inbound.finish(
                     throwing: TransportError(
                         .closed, "the server would not resume an interrupted stream (HTTP \(response.status.code))"))
@@ -92,6 +96,7 @@ extension HTTPConnection {
             }
             switch response.status.code {
             case 405:
+                _ = try? await response.body.collect(upTo: 64 * 1024)
                 logger.info("the server offers no standalone event stream (HTTP 405)")
                 return
             case 404 where state.withLock({ $0.sessionID != nil }):
@@ -115,6 +120,7 @@ extension HTTPConnection {
                 lastEventID = parser.lastEventID ?? lastEventID
                 retry = parser.retry ?? retry
             default:
+                _ = try? await response.body.collect(upTo: 64 * 1024)
                 logger.info("the server refused the event stream (HTTP \(response.status.code))")
             }
             failures += 1
@@ -123,10 +129,11 @@ extension HTTPConnection {
         }
     }
 
-    /// Waits before reconnecting: the server's `retry:` (1 s when absent), doubled per failure, at most 30 s.
+    /// Waits before reconnecting: the server's `retry:` (1 s when absent) the first time, doubled for each
+    /// further attempt in a row, at most 30 s.
     func pause(retry: Int?, attempt: Int) async {
         let base = Double(retry ?? 1000)
-        let delay = min(base * Double(1 << min(attempt, 5)) / 2, 30_000)
+        let delay = min(base * Double(1 << min(max(attempt - 1, 0), 5)), 30_000)
         try? await Task.sleep(for: .milliseconds(Int(delay)))
     }
 

@@ -46,7 +46,9 @@ public final class HTTPConnection: MessageTransport {
         var request = makeRequest(.POST, accept: "application/json, text/event-stream")
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: frame))
-        let response = try await execute(request)
+        // A request waits for its answer as long as the session lets it (a plain tool call may take long
+        // before a JSON answer starts); anything else gets the connect timeout.
+        let response = try await execute(request, waitingForAnswer: requestID != nil)
         adoptSessionID(from: response)
         let status = response.status.code
         switch status {
@@ -82,10 +84,12 @@ public final class HTTPConnection: MessageTransport {
         return request
     }
 
-    func execute(_ request: HTTPClientRequest) async throws(TransportError) -> HTTPClientResponse {
+    func execute(_ request: HTTPClientRequest, waitingForAnswer: Bool = false) async throws(TransportError)
+        -> HTTPClientResponse
+    {
         do {
-            let seconds = options.connectTimeout.components.seconds
-            return try await client.execute(request, timeout: .seconds(max(1, seconds)))
+            let seconds = waitingForAnswer ? 365 * 86400 : max(1, options.connectTimeout.components.seconds)
+            return try await client.execute(request, timeout: .seconds(seconds))
         } catch {
             throw HTTPFailure.unreachable(endpoint.url, error)
         }

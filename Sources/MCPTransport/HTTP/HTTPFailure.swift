@@ -27,7 +27,9 @@ enum HTTPFailure {
     static func body(_ url: String, _ error: any Error, limit: Int) -> TransportError {
         if String(describing: error).contains("tooMany") || String(describing: error).contains("TooMany") {
             return TransportError(
-                .protocolViolation, "the server sent a message larger than \(limit / 1024 / 1024) MiB")
+                .protocolViolation,
+                "the server sent a message larger than \(byteSize(limit)); raise --max-frame-size if this server "
+                    + "really sends such messages")
         }
         return TransportError(.closed, "the connection to \(url) broke while reading an answer: \(error)")
     }
@@ -64,5 +66,10 @@ enum HTTPFailure {
         default:
             return TransportError(.closed, "the server at \(url) answered HTTP \(status)", details: detail)
         }
+    }
+
+    /// `16 MiB`, or the exact byte count when it is not a whole number of MiB.
+    static func byteSize(_ bytes: Int) -> String {
+        bytes % (1024 * 1024) == 0 ? "\(bytes / 1024 / 1024) MiB" : "\(bytes) bytes"
     }
 }

@@ -48,10 +48,7 @@ public enum HTTPTransport {
     /// Ends the server-side session with DELETE, unless it must outlive this command.
     private static func close(_ connection: HTTPConnection, endpoint: HTTPEndpoint, logger: Logger) async {
         guard !endpoint.keepSession, let session = connection.sessionID else { return }
-        var request = HTTPClientRequest(url: endpoint.url)
-        request.method = .DELETE
-        for header in endpoint.headers { request.headers.add(name: header.name, value: header.value) }
-        request.headers.add(name: "Mcp-Session-Id", value: session)
+        let request = connection.makeRequest(.DELETE, accept: "application/json, text/event-stream")
         do {
             let response = try await connection.client.execute(request, timeout: .seconds(5))
             _ = try? await response.body.collect(upTo: 64 * 1024)
