@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|help)
+    tools|call|status|cancel|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call status cancel help' -- "${cur}"))
         ;;
     esac
 }
@@ -273,6 +273,88 @@ _mcptask_call() {
         return
         ;;
     '--answers')
+        return
+        ;;
+    esac
+}
+
+_mcptask_status() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --json --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
+_mcptask_cancel() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --json --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
         return
         ;;
     esac

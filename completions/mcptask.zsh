@@ -52,13 +52,15 @@ _mcptask() {
         local -ar subcommands=(
             'tools:List the server'\''s tools with their task modes.'
             'call:Call a tool; a task-capable tool runs as a task, followed live until it ends.'
+            'status:Show a task'\''s current state (one tasks/get).'
+            'cancel:Cancel a task and print its final state.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        tools|call|help)
+        tools|call|status|cancel|help)
             "_mcptask_${words[1]}" && ret=0
             ;;
         esac
@@ -118,6 +120,56 @@ _mcptask_call() {
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
         '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
         '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_status() {
+    local -i ret=1
+    local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
+        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
+        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
+        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        ':task:'
+        '--json[Print the task as JSON.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_cancel() {
+    local -i ret=1
+    local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
+        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
+        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
+        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        ':task:'
+        '--json[Print the final task as JSON.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

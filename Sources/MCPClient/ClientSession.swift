@@ -44,6 +44,9 @@ public final class ClientSession: Sendable {
         self.tracer = tracer
     }
 
+    /// The transport's own session id (HTTP `Mcp-Session-Id`), which tasks may be scoped to.
+    public var transportSessionID: String? { transport.sessionID }
+
     /// Why the session ended, once it has.
     public var closingError: (any Error)? { pending.closedError }
 

@@ -188,7 +188,7 @@ private func eventKinds(_ run: RunResult) throws -> [String] {
 }
 
 /// Runs `mcptask ARGS` with extra environment variables.
-private func mcptask(_ arguments: [String], environment: [String: String]) async throws -> RunResult {
+func mcptask(_ arguments: [String], environment: [String: String]) async throws -> RunResult {
     let binary = try Paths.requireMcptask()
     let dir = try TempDir()
     defer { dir.remove() }
@@ -197,7 +197,7 @@ private func mcptask(_ arguments: [String], environment: [String: String]) async
 
 /// Starts `sdk_server.py http --port PORT OPTIONS`, waits until it accepts connections, runs `body`
 /// with its URL, then stops it (SIGTERM) and checks it wrote nothing to stdout.
-private func withSDKServer(
+func withSDKServer(
     _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation,
     _ body: (String) async throws -> Void
 ) async throws {

@@ -9,10 +9,13 @@ public protocol MessageTransport: Sendable {
     /// Called once the handshake is complete, with the negotiated revision (HTTP then sends the version
     /// header and opens its standalone stream).
     func sessionEstablished(protocolVersion: String) async
+    /// The transport-level session (HTTP `Mcp-Session-Id`), when there is one.
+    var sessionID: String? { get }
 }
 
 extension MessageTransport {
     public func sessionEstablished(protocolVersion: String) async {}
+    public var sessionID: String? { nil }
 }
 
 /// A failure of the channel itself, with a message a user can act on.

@@ -59,7 +59,8 @@ struct CallCommand: AsyncParsableCommand {
         let invocation = self
         let status = await runCommand(options: server, command: ServerCommandLine.trailing) { context in
             let raced = try await context.interrupts.race {
-                try await context.withSession { session in
+                // A detached task must stay reachable: its HTTP session is not closed.
+                try await context.withSession(keepSession: invocation.detach) { session in
                     try await CallFlow(invocation: invocation, context: context, session: session).run()
                 }
             }

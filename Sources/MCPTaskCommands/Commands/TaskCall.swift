@@ -36,6 +36,7 @@ struct TaskCall: Sendable {
             created = result.task
         }
         output.emit("created", taskID: created.taskId, ["task": (try? JSONValueEncoder.encode(created)) ?? .null])
+        remember(created)
         if invocationDetached {
             OutputStream.standardOutput.line(created.taskId)
             // Ctrl-C while the task was being created: the user wants it gone, not detached.
@@ -56,6 +57,9 @@ struct TaskCall: Sendable {
         view?.finish()
         switch raced {
         case .finished(let outcome):
+            if let task = outcome.task {
+                flow.context.journal.noteStatus(task.status.rawValue, of: task.taskId, now: Timestamps.now())
+            }
             return report(outcome)
         case .interrupted(let reason):
             return try await cancel(created.taskId, because: reason)
@@ -63,6 +67,29 @@ struct TaskCall: Sendable {
     }
 
     private var invocationDetached: Bool { flow.invocation.detach }
+
+    /// Records the task in the journal so later invocations can reach it; a journal that cannot be written
+    /// is worth a warning, not a failed call.
+    private func remember(_ task: TaskInfo) {
+        let target = flow.context.target
+        var entry = JournalEntry(
+            taskId: task.taskId, server: target.displayName, transport: "stdio", tool: tool,
+            createdAt: Timestamps.now(), ttl: task.ttl, status: task.status.rawValue,
+            progressToken: progressToken.description)
+        switch target {
+        case .stdio(let command, _): entry.command = [command.executable] + command.arguments
+        case .http(let url, _, _):
+            entry.transport = "http"
+            entry.url = url
+            entry.sessionId = session.transportSessionID
+        case .session: entry.transport = "session"
+        }
+        do {
+            try flow.context.journal.record(entry, now: Timestamps.now())
+        } catch {
+            output.note("could not record task \(task.taskId) in the journal: \(error)")
+        }
+    }
 
     /// Redraws the terminal line a few times a second so elapsed time moves even without events.
     private func withTicker<Value: Sendable>(
@@ -133,6 +160,7 @@ struct TaskCall: Sendable {
             output.error("could not learn the final state of task \(taskID)")
             return status
         }
+        flow.context.journal.noteStatus(final.status.rawValue, of: taskID, now: Timestamps.now())
         let shown = "\(final.status)" + (final.statusMessage.map { ": \($0)" } ?? "")
         output.emit("status", taskID: taskID, ["task": (try? JSONValueEncoder.encode(final)) ?? .null])
         output.note("task \(taskID) is \(shown)")

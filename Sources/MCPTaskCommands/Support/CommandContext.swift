@@ -29,6 +29,8 @@ struct CommandContext: Sendable {
         interrupts = Interrupts(timeout: options.timeout?.duration)
     }
 
+    var journal: TaskJournal { TaskJournal(environment: environment) }
+
     var clientConfiguration: ClientSession.Configuration {
         ClientSession.Configuration(
             clientInfo: Implementation(name: "mcptask", version: MCPTaskVersion.current),
@@ -36,9 +38,12 @@ struct CommandContext: Sendable {
     }
 
     /// Connects, initializes, and runs `body` with the session; the connection is closed afterwards.
-    func withSession<Value: Sendable>(_ body: @escaping @Sendable (ClientSession) async throws -> Value) async throws
-        -> Value
-    {
+    /// Over HTTP, `resuming` rejoins an existing session (tasks are scoped to it), and `keepSession` leaves
+    /// the session open at the end because tasks in it must stay reachable.
+    func withSession<Value: Sendable>(
+        resuming sessionID: String? = nil, keepSession: Bool = false,
+        _ body: @escaping @Sendable (ClientSession) async throws -> Value
+    ) async throws -> Value {
         if options.protocol == .v2026 {
             throw CommandFailure(
                 status: .connection,
@@ -64,7 +69,7 @@ struct CommandContext: Sendable {
                     ($0.key, try HeaderArguments.expand($0.value, environment: environment, header: $0.key))
                 }
                 + HeaderArguments.parse(options.header, environment: environment)
-            let endpoint = HTTPEndpoint(url: url, headers: headers)
+            let endpoint = HTTPEndpoint(url: url, headers: headers, sessionID: sessionID, keepSession: keepSession)
             let httpOptions = HTTPOptions(
                 connectTimeout: options.requestTimeout.duration, maximumMessageSize: options.maxFrameSize)
             let configuration = clientConfiguration

@@ -41,6 +41,41 @@ enum FileSystem {
         return descriptor
     }
 
+    /// Creates `path` and its parents as needed; the last one private to the user (0700).
+    static func makePrivateDirectory(_ path: String) throws {
+        var prefix = ""
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw Failure(description: "cannot create \(prefix): \(String(cString: strerror(errno)))")
+            }
+        }
+        chmod(path, 0o700)
+    }
+
+    /// Replaces `path` atomically with `bytes`, private to the user (0600).
+    static func writePrivate(_ path: String, bytes: [UInt8]) throws {
+        let temporary = path + ".tmp.\(getpid())"
+        let descriptor = try openPrivate(temporary)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                close(descriptor)
+                unlink(temporary)
+                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            written += count
+        }
+        fsync(descriptor)
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The path of the running executable.
     static func executablePath() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
