@@ -53,15 +53,9 @@ struct CommandContext: Sendable {
         switch target {
         case .stdio(let command, _):
             let stdioOptions = StdioOptions(maximumFrameSize: options.maxFrameSize)
-            let configuration = clientConfiguration
             return try await StdioTransport.withConnection(to: command, options: stdioOptions, logger: logger) {
-                [logger, tracer] connection in
-                try await withClientSession(
-                    transport: connection, configuration: configuration, logger: logger, tracer: tracer
-                ) { session in
-                    try await session.initialize()
-                    return try await body(session)
-                }
+                [self] connection in
+                try await initialized(over: connection, body)
             }
         case .http(let url, let configured, _):
             let headers =
@@ -72,19 +66,25 @@ struct CommandContext: Sendable {
             let endpoint = HTTPEndpoint(url: url, headers: headers, sessionID: sessionID, keepSession: keepSession)
             let httpOptions = HTTPOptions(
                 connectTimeout: options.requestTimeout.duration, maximumMessageSize: options.maxFrameSize)
-            let configuration = clientConfiguration
             return try await HTTPTransport.withConnection(to: endpoint, options: httpOptions, logger: logger) {
-                [logger, tracer] connection in
-                try await withClientSession(
-                    transport: connection, configuration: configuration, logger: logger, tracer: tracer
-                ) { session in
-                    try await session.initialize()
-                    return try await body(session)
-                }
+                [self] connection in
+                try await initialized(over: connection, body)
             }
         case .session(let name):
             throw CommandFailure(
                 status: .connection, message: "background sessions (@\(name)) are not supported by this build yet")
+        }
+    }
+
+    /// A session over `transport`, initialized, running `body`: the same whatever the transport.
+    private func initialized<Value: Sendable>(
+        over transport: any MessageTransport, _ body: @escaping @Sendable (ClientSession) async throws -> Value
+    ) async throws -> Value {
+        try await withClientSession(
+            transport: transport, configuration: clientConfiguration, logger: logger, tracer: tracer
+        ) { session in
+            try await session.initialize()
+            return try await body(session)
         }
     }
 }
