@@ -19,7 +19,7 @@ public struct EventWriter: Sendable {
     public func emit(_ event: TaskEvent, taskID: String?) {
         switch event {
         case .status(let task):
-            emit("status", taskID: taskID, ["task": (try? JSONValueEncoder.encode(task)) ?? .null])
+            emit("status", taskID: taskID, ["task": task.json])
         case .progress(let progress):
             var fields: [String: JSONValue] = ["progress": .double(progress.progress)]
             fields["total"] = progress.total.map { .double($0) }

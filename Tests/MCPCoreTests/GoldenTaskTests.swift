@@ -121,7 +121,12 @@ struct GoldenTaskTests {
         #expect(try encoded(last) == ["tasks": []])
         let error = try #require(
             decodingError { _ = try decoded(ListTasksResult.self, #"{"tasks": [{"status": "x"}]}"#) })
-        #expect(describe(error, method: "tasks/list").hasPrefix("malformed tasks/list: missing 'taskId' in tasks"))
+        #expect(describe(error, method: "tasks/list") == "malformed tasks/list: missing 'taskId' in tasks[0]")
+        let mistyped = try #require(
+            decodingError { _ = try decoded(ListTasksResult.self, #"{"tasks": [{"taskId": "a", "status": 3}]}"#) })
+        #expect(
+            describe(mistyped, method: "tasks/list")
+                == "malformed tasks/list: at tasks[0].status, expected String, found number")
     }
 
     @Test("notifications/tasks/status is the task, flat in params")

@@ -2,18 +2,6 @@ import MCPCore
 import MCPTransport
 import Testing
 
-/// SplitMix64, so random split points are reproducible.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 /// Feeds `chunks` to one parser, then finishes it; returns the events and the parser.
@@ -30,7 +18,7 @@ private func events(_ text: String, maximumEventSize: Int = 1024) throws -> [SSE
 }
 
 private func randomChunks(_ input: [UInt8], seed: UInt64, maximumLength: Int = 9) -> [[UInt8]] {
-    var generator = SplitMix64(state: seed)
+    var generator = SeededGenerator(state: seed)
     var chunks: [[UInt8]] = []
     var rest = input[...]
     while !rest.isEmpty {

@@ -37,7 +37,16 @@ public enum ServerNotification: Sendable, Equatable {
 public func describe(_ error: any Error, method: String) -> String {
     guard let error = error as? DecodingError else { return "malformed \(method): \(error)" }
     func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        // `tasks[1].status`: indices attach to the key before them, names are joined with dots.
+        keys.isEmpty
+            ? "top level"
+            : keys.reduce(into: "") { path, key in
+                if let index = key.intValue {
+                    path += "[\(index)]"
+                } else {
+                    path += (path.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
     }
     switch error {
     case .keyNotFound(let key, let context):

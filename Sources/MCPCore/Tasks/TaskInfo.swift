@@ -24,6 +24,9 @@ public struct TaskInfo: Codable, Sendable, Equatable {
         self.pollInterval = pollInterval
     }
 
+    /// The task as a JSON object (encoding a task cannot fail).
+    public var json: JSONValue { (try? JSONValueEncoder.encode(self)) ?? .null }
+
     /// Encodes `ttl` as null when absent: the spec makes it required and nullable.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -35,7 +35,7 @@ struct TaskCall: Sendable {
         case .task(let result):
             created = result.task
         }
-        output.emit("created", taskID: created.taskId, ["task": (try? JSONValueEncoder.encode(created)) ?? .null])
+        output.emit("created", taskID: created.taskId, ["task": created.json])
         remember(created)
         if invocationDetached {
             OutputStream.standardOutput.line(created.taskId)
@@ -125,7 +125,7 @@ struct TaskCall: Sendable {
             output.error("task \(task.taskId) failed" + (reason.map { ": \($0)" } ?? ""))
             return .toolError
         case .cancelled(let task):
-            output.emit("status", taskID: task.taskId, ["task": (try? JSONValueEncoder.encode(task)) ?? .null])
+            output.emit("status", taskID: task.taskId, ["task": task.json])
             output.error("task \(task.taskId) was cancelled" + (task.statusMessage.map { ": \($0)" } ?? ""))
             return .cancelled
         case .notFound(let taskID, let error):
@@ -162,7 +162,7 @@ struct TaskCall: Sendable {
         }
         flow.context.journal.noteStatus(final.status.rawValue, of: taskID, now: Timestamps.now())
         let shown = "\(final.status)" + (final.statusMessage.map { ": \($0)" } ?? "")
-        output.emit("status", taskID: taskID, ["task": (try? JSONValueEncoder.encode(final)) ?? .null])
+        output.emit("status", taskID: taskID, ["task": final.json])
         output.note("task \(taskID) is \(shown)")
         return status
     }

@@ -63,7 +63,7 @@ enum TaskPrinter {
     static func print(_ task: TaskInfo, json: Bool, style: Style) {
         let out = OutputStream.standardOutput
         if json {
-            out.line(JSONWriter.pretty((try? JSONValueEncoder.encode(task)) ?? .null))
+            out.line(JSONWriter.pretty(task.json))
             return
         }
         let clean: (String) -> String = out.isTerminal ? { Sanitizer.clean($0) } : { $0 }
