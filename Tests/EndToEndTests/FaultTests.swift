@@ -69,7 +69,7 @@ struct FaultTests {
         let run = try await mcptask(["tools"], fault: "no-tasks")
         #expect(run.status == 0, "\(run)")
         let rows = run.stdoutLines.dropFirst()
-        #expect(rows.count == 6, "\(run)")
+        #expect(rows.count == 10, "\(run)")
         for row in rows {
             #expect(row.split(separator: " ").dropFirst().first == "forbidden", "\(row)")
         }

@@ -22,4 +22,32 @@ struct DemoOptionsTests {
         guard case .invalid(let missing) = DemoOptions.parse(["--fault"]) else { Issue.record(); return }
         #expect(missing.contains("'--fault'"))
     }
+
+    @Test("--poll-interval MS sets every task's pollInterval; the default stays 500")
+    func pollInterval() {
+        #expect(DemoOptions().pollInterval == 500)
+        #expect(DemoOptions.parse(["--poll-interval", "60000"]) == .run(DemoOptions(pollInterval: 60_000)))
+        #expect(
+            DemoOptions.parse(["--bench", "--poll-interval=1"]) == .run(DemoOptions(bench: true, pollInterval: 1)))
+        #expect(DemoOptions.usage.contains("--poll-interval MS"))
+        for tool in ["chatty_count", "lazy_result", "fails_rpc", "fails_quietly"] {
+            #expect(DemoOptions.usage.contains(tool), "usage does not list \(tool)")
+        }
+    }
+
+    @Test("--poll-interval refuses anything but a positive integer, quoting the value, on one line")
+    func invalidPollInterval() {
+        for value in ["0", "-5", "abc", "1.5", "", "99999999999999999999"] {
+            for arguments in [["--poll-interval", value], ["--poll-interval=\(value)"]] {
+                guard case .invalid(let message) = DemoOptions.parse(arguments) else {
+                    Issue.record("\(arguments) was accepted")
+                    continue
+                }
+                #expect(message.contains("'--poll-interval'") && message.contains("'\(value)'"), "\(message)")
+                #expect(message.contains("positive integer") && !message.contains("\n"), "\(message)")
+            }
+        }
+        guard case .invalid(let missing) = DemoOptions.parse(["--poll-interval"]) else { Issue.record(); return }
+        #expect(missing.contains("'--poll-interval'") && missing.contains("milliseconds"))
+    }
 }

@@ -30,11 +30,13 @@ struct DemoSessionTests {
             let tools = try await client.request("tools/list")["result"]?["tools"]?.arrayValue ?? []
             #expect(
                 tools.map { $0["name"] } == [
-                    "slow_count", "must_be_task", "never_task", "ask_user", "fails", "cancellable_sleep", "flood",
+                    "slow_count", "must_be_task", "never_task", "ask_user", "fails", "cancellable_sleep",
+                    "chatty_count", "lazy_result", "fails_rpc", "fails_quietly", "flood",
                 ])
             #expect(
                 tools.map { $0["execution"]?["taskSupport"] } == [
-                    "optional", "required", nil, "optional", "optional", "optional", nil,
+                    "optional", "required", nil, "optional", "optional", "optional",
+                    "optional", "optional", "optional", "optional", nil,
                 ])
         }
     }

@@ -19,10 +19,15 @@ public struct DemoOptions: Sendable, Equatable {
     /// Also lists the `flood` tool, for client benchmarks.
     public var bench = false
     public var fault: DemoFault?
+    /// The `pollInterval` every task reports, in milliseconds.
+    public var pollInterval = DemoOptions.defaultPollInterval
 
-    public init(bench: Bool = false, fault: DemoFault? = nil) {
+    public static let defaultPollInterval = 500
+
+    public init(bench: Bool = false, fault: DemoFault? = nil, pollInterval: Int = DemoOptions.defaultPollInterval) {
         self.bench = bench
         self.fault = fault
+        self.pollInterval = pollInterval
     }
 
     /// What the command line asks for.
@@ -48,6 +53,16 @@ public struct DemoOptions: Sendable, Equatable {
                 let mode = String(flag.dropFirst("--fault=".count))
                 guard let fault = DemoFault(rawValue: mode) else { return unknownMode(mode) }
                 options.fault = fault
+            case "--poll-interval":
+                guard let value = rest.popFirst() else {
+                    return .invalid("option '--poll-interval' needs a value in milliseconds")
+                }
+                guard let interval = positiveInteger(value) else { return badPollInterval(value) }
+                options.pollInterval = interval
+            case let flag where flag.hasPrefix("--poll-interval="):
+                let value = String(flag.dropFirst("--poll-interval=".count))
+                guard let interval = positiveInteger(value) else { return badPollInterval(value) }
+                options.pollInterval = interval
             default:
                 return .invalid("unknown option '\(argument)'; run 'mcptask-demo --help' for usage")
             }
@@ -61,15 +76,32 @@ public struct DemoOptions: Sendable, Equatable {
         .invalid("unknown fault mode '\(mode)' for '--fault'; expected one of: \(modes)")
     }
 
+    private static func positiveInteger(_ text: String) -> Int? {
+        guard let value = Int(text), value > 0 else { return nil }
+        return value
+    }
+
+    private static func badPollInterval(_ value: String) -> Parsed {
+        .invalid("invalid value '\(value)' for '--poll-interval': expected a positive integer (milliseconds)")
+    }
+
     public static let usage = """
-        usage: mcptask-demo [--bench] [--fault MODE]
+        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS]
 
         The bundled demo MCP server (protocol 2025-11-25, tasks included), speaking newline-delimited
         JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
-        cancellable_sleep.
+        cancellable_sleep, and tools whose tasks behave like real servers':
+          chatty_count   three identical status notifications per step, progress with a top-level _meta,
+                         the last progress twice (FastMCP, pymcp-kit)
+          lazy_result    tasks/result answers -32602 until the task is done; cancelling a finished task
+                         answers cancelled but changes nothing (FastMCP 3)
+          fails_rpc      fails with JSON-RPC error -32603, and no status notification (pymcp-kit)
+          fails_quietly  a failed task's tasks/result is only _meta; the reason is in tasks/get (official SDK)
 
         options:
           --bench         also list the 'flood' tool (sends many progress notifications fast)
+          --poll-interval MS
+                          the pollInterval every task reports, in milliseconds (default 500)
           --fault MODE    misbehave on purpose, for tests of a client's error handling:
                             garbage        write a non-JSON line after answering initialize
                             exit-early     print to stderr and exit 3 before reading anything

@@ -21,7 +21,7 @@ extension DemoServer {
         }
         let run = try tool.prepare(ParamsReader(reader["arguments"], subject: "Invalid arguments for tool '\(name)'"))
         let ttl = try taskRequest.flatMap { task throws(ResponseError) in try Self.requestedTTL(task) }
-        let task = asTask ? tasks.create(requestedTTL: ttl) : nil
+        let task = asTask ? tasks.create(requestedTTL: ttl, quirks: tool.quirks) : nil
         let context = ToolContext(
             outbound: outbound, tasks: tasks, taskID: task?.taskId, progressToken: progressToken,
             clientCanElicitForms: session.clientCapabilities.canElicitForms, logsInfo: logsInfo)
@@ -30,7 +30,7 @@ extension DemoServer {
                 outcome: .success(["task": task.json]),
                 startedTask: StartedTask(taskID: task.taskId, run: run, context: context))
         }
-        switch await Self.execute(run, context: context, toolName: name) {
+        switch await Self.execute(run, context: context, toolName: name).outcome {
         case .result(let result): return .result(result)
         case .error(let error): return .error(error)
         }
@@ -41,7 +41,7 @@ extension DemoServer {
         let tasks = self.tasks
         let outbound = self.outbound
         let work = Task {
-            let outcome = await Self.execute(started.run, context: started.context, toolName: nil)
+            let (outcome, failure) = await Self.execute(started.run, context: started.context, toolName: nil)
             // Cancelled work has nothing to report: whoever cancelled it already settled the task.
             guard !Task.isCancelled else { return }
             switch outcome {
@@ -55,7 +55,7 @@ extension DemoServer {
                     started.taskID, as: .completed, message: nil, outcome: outcome, announce: outbound.notifyStatus)
             case .error(let error):
                 tasks.finish(
-                    started.taskID, as: .failed, message: error.message, outcome: outcome,
+                    started.taskID, as: .failed, message: failure?.reason ?? error.message, outcome: outcome,
                     announce: outbound.notifyStatus)
             }
         }
@@ -68,16 +68,22 @@ extension DemoServer {
         }
     }
 
-    /// Runs a tool, turning whatever it throws into the JSON-RPC error a caller would see.
-    private static func execute(_ run: ToolRun, context: ToolContext, toolName: String?) async -> TaskOutcome {
+    /// Runs a tool, turning whatever it throws into the JSON-RPC error a caller would see, and keeping a
+    /// `ToolFailure` for the failed task's status message.
+    private static func execute(
+        _ run: ToolRun, context: ToolContext, toolName: String?
+    ) async -> (outcome: TaskOutcome, failure: ToolFailure?) {
         do {
-            return .result(try await run(context))
+            return (.result(try await run(context)), nil)
+        } catch let failure as ToolFailure {
+            return (.error(failure.responseError), failure)
         } catch let error as ResponseError {
-            return .error(error)
+            return (.error(error), nil)
         } catch is CancellationError {
-            return .error(ResponseError(code: .internalError, message: "cancelled"))  // Never sent.
+            return (.error(ResponseError(code: .internalError, message: "cancelled")), nil)  // Never sent.
         } catch {
-            return .error(ResponseError(code: .internalError, message: "Tool \(toolName ?? "call") failed: \(error)"))
+            let message = "Tool \(toolName ?? "call") failed: \(error)"
+            return (.error(ResponseError(code: .internalError, message: message)), nil)
         }
     }
 

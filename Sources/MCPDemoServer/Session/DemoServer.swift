@@ -20,7 +20,7 @@ actor DemoServer {
 
     let options: DemoOptions
     let outbound: Outbound
-    let tasks = TaskStore()
+    let tasks: TaskStore
     let toolList: [DemoTool]
     var session: Session?
     /// False after `logging/setLevel` to a level above `info`.
@@ -31,6 +31,7 @@ actor DemoServer {
     init(options: DemoOptions, sink: any LineSink) {
         self.options = options
         self.outbound = Outbound(sink: sink)
+        self.tasks = TaskStore(pollInterval: options.pollInterval)
         self.toolList = ToolCatalog.tools(bench: options.bench)
     }
 

@@ -58,7 +58,8 @@ extension TaskStore {
     }
 
     /// `tasks/result`: the outcome once the task is terminal, waiting as long as it takes. A cancelled wait
-    /// (the request was cancelled, or the server shuts down) returns at once; its answer is never sent.
+    /// (the request was cancelled, or the server shuts down) returns at once; its answer is never sent. A task
+    /// with a non-blocking result answers at once with -32602 until it has completed or failed.
     func waitForOutcome(of id: String) async -> TaskOutcome {
         let waiter = access { state, _ in
             state.lastWaiter += 1
@@ -69,6 +70,10 @@ extension TaskStore {
                 let ready: TaskOutcome? = access { state, _ in
                     if state.abandonedWaiters.remove(waiter) != nil { return .error(Self.waitCancelled) }
                     guard let entry = state.entries[id] else { return .error(.taskNotFound(id)) }
+                    let status = entry.info.status
+                    if entry.quirks.nonBlockingResult && status != .completed && status != .failed {
+                        return .error(TaskQuirks.notCompleted(status))
+                    }
                     if let outcome = entry.outcome { return outcome }
                     state.entries[id]?.waiters[waiter] = continuation
                     return nil

@@ -12,10 +12,10 @@ enum TaskOutcome: Sendable, Equatable {
 final class TaskStore: Sendable {
     static let defaultTTL = 300_000
     static let maxTTL = 3_600_000
-    static let pollInterval = 500
 
     struct Entry {
         var info: TaskInfo
+        var quirks = TaskQuirks.standard
         var expiry: ContinuousClock.Instant
         var outcome: TaskOutcome?
         var waiters: [Int: CheckedContinuation<TaskOutcome, Never>] = [:]
@@ -33,17 +33,23 @@ final class TaskStore: Sendable {
 
     let state = Mutex(State())
     let clock = ContinuousClock()
+    /// The `pollInterval` every task reports, in milliseconds (`--poll-interval`).
+    let pollInterval: Int
+
+    init(pollInterval: Int = DemoOptions.defaultPollInterval) {
+        self.pollInterval = pollInterval
+    }
 
     /// A new `working` task; ttl is the requested one (default 5 min), clamped to an hour.
-    func create(requestedTTL: Int?) -> TaskInfo {
+    func create(requestedTTL: Int?, quirks: TaskQuirks = .standard) -> TaskInfo {
         let ttl = min(requestedTTL ?? Self.defaultTTL, Self.maxTTL)
         let now = TaskClock.timestamp()
         let info = TaskInfo(
             taskId: TaskClock.makeTaskID(), status: .working, createdAt: now, lastUpdatedAt: now, ttl: ttl,
-            pollInterval: Self.pollInterval)
+            pollInterval: pollInterval)
         let expiry = clock.now.advanced(by: .milliseconds(ttl))
         access { state, _ in
-            state.entries[info.taskId] = Entry(info: info, expiry: expiry)
+            state.entries[info.taskId] = Entry(info: info, quirks: quirks, expiry: expiry)
             state.order.append(info.taskId)
         }
         return info
@@ -75,13 +81,18 @@ final class TaskStore: Sendable {
 
     /// Ends a live task: `announce` sees the final state first, then every waiting `tasks/result` wakes, so a
     /// client gets the terminal status notification before the payload. Nil when the task is gone or already
-    /// terminal (a cancelled task stays cancelled even if its work completes).
+    /// terminal (a cancelled task stays cancelled even if its work completes). The task's quirks may keep a
+    /// failure unannounced or replace its stored outcome with an empty result.
     @discardableResult
     func finish(
         _ id: String, as status: TaskStatus, message: String?, outcome: TaskOutcome,
         announce: (TaskInfo) -> Void = { _ in }
     ) -> TaskInfo? {
-        let finished = settle(id, outcome: outcome, announce: announce) { entry -> Result<TaskInfo, ResponseError> in
+        let quirks = access { state, _ in state.entries[id]?.quirks } ?? .standard
+        let failed = status == .failed
+        let stored = failed && quirks.failurePayload == .metaOnly ? .result([:]) : outcome
+        let announce = failed && quirks.silentFailure ? { _ in } : announce
+        let finished = settle(id, outcome: stored, announce: announce) { entry -> Result<TaskInfo, ResponseError> in
             guard !entry.info.status.isTerminal else { return .failure(.invalidParams("already terminal")) }
             entry.info.status = status
             entry.info.statusMessage = message
@@ -92,7 +103,8 @@ final class TaskStore: Sendable {
     }
 
     /// `tasks/cancel`: marks the task cancelled before answering, announces it, wakes waiters with an error and
-    /// stops the work.
+    /// stops the work. A terminal task is -32602, unless its quirks make the answer a `cancelled` that changes
+    /// nothing.
     func cancel(_ id: String, announce: (TaskInfo) -> Void = { _ in }) throws(ResponseError) -> TaskInfo {
         let cancelled = settle(id, outcome: .error(.invalidParams("Task \(id) was cancelled")), announce: announce) {
             entry -> Result<TaskInfo, ResponseError> in
@@ -104,7 +116,26 @@ final class TaskStore: Sendable {
             entry.info.statusMessage = "Cancelled by client"
             return .success(entry.info)
         }
-        return try (cancelled ?? .failure(.taskNotFound(id))).get()
+        switch cancelled {
+        case .success(let info)?: return info
+        case .failure(let error)?:
+            guard let shown = pretendCancelled(id) else { throw error }
+            return shown
+        case nil: throw .taskNotFound(id)
+        }
+    }
+
+    /// FastMCP's answer to cancelling a terminal task: the task as if cancelled, with the stored one untouched.
+    private func pretendCancelled(_ id: String) -> TaskInfo? {
+        access { state, _ -> TaskInfo? in
+            guard let entry = state.entries[id], entry.quirks.lyingCancel, entry.info.status.isTerminal else {
+                return nil
+            }
+            var shown = entry.info
+            shown.status = .cancelled
+            shown.statusMessage = "Cancelled by client"
+            return shown
+        }
     }
 
     func info(_ id: String) throws(ResponseError) -> TaskInfo {

@@ -9,6 +9,8 @@ struct DemoTool: Sendable {
     let name: String
     /// `forbidden` when the listing has no `execution` member.
     let taskSupport: TaskSupport
+    /// How its tasks copy a real server's departures from the default handling.
+    let quirks: TaskQuirks
     /// The tool as `tools/list` lists it.
     let definition: JSONValue
     /// Validates the arguments (-32602 on failure) before any task exists, then hands back the work.
@@ -18,10 +20,12 @@ struct DemoTool: Sendable {
     init(
         name: String, title: String, description: String, taskSupport: TaskSupport?,
         properties: [String: JSONValue] = [:], required: [String] = [], outputSchema: JSONValue? = nil,
+        quirks: TaskQuirks = .standard,
         prepare: @escaping @Sendable (ParamsReader) throws(ResponseError) -> ToolRun
     ) {
         self.name = name
         self.taskSupport = taskSupport ?? .forbidden
+        self.quirks = quirks
         var inputSchema: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
         if !required.isEmpty { inputSchema["required"] = .array(required.map { .string($0) }) }
         var definition: [String: JSONValue] = [
@@ -38,7 +42,10 @@ struct DemoTool: Sendable {
 /// The demo's tools, in listing order. They are fixtures for end-to-end tests: keep names and texts stable.
 enum ToolCatalog {
     static func tools(bench: Bool) -> [DemoTool] {
-        let standard: [DemoTool] = [.slowCount, .mustBeTask, .neverTask, .askUser, .fails, .cancellableSleep]
+        let standard: [DemoTool] = [
+            .slowCount, .mustBeTask, .neverTask, .askUser, .fails, .cancellableSleep,
+            .chattyCount, .lazyResult, .failsRPC, .failsQuietly,
+        ]
         return bench ? standard + [.flood] : standard
     }
 }

@@ -3,6 +3,13 @@ import MCPCore
 /// What a running tool may do: report progress, status and log lines, and ask the user. Everything it sends
 /// carries the related-task marker when the call runs as a task.
 struct ToolContext: Sendable {
+    /// Where a notification carries the related-task marker: in `params._meta` as the spec says, or in a
+    /// `_meta` beside `params` at the message's top level, as pymcp-kit puts it.
+    enum MarkerPlacement: Sendable {
+        case params
+        case message
+    }
+
     let outbound: Outbound
     let tasks: TaskStore
     /// Set when the call runs as a task.
@@ -18,18 +25,26 @@ struct ToolContext: Sendable {
         taskID.map { [MetaKey.relatedTask: ["taskId": .string($0)]] }
     }
 
-    func progress(_ step: Int, total: Int?, message: String?) {
+    func progress(_ step: Int, total: Int?, message: String?, marker: MarkerPlacement = .params) {
         guard let progressToken else { return }
         var params: [String: JSONValue] = ["progressToken": progressToken.json, "progress": .int(step)]
         params["total"] = total.map { .int($0) }
         params["message"] = message.map { .string($0) }
-        params["_meta"] = relatedTaskMeta
-        outbound.notify(ProgressNotification.method, .object(params))
+        switch marker {
+        case .params:
+            params["_meta"] = relatedTaskMeta
+            outbound.notify(ProgressNotification.method, .object(params))
+        case .message:
+            outbound.send(
+                .notification(
+                    method: ProgressNotification.method, params: .object(params), envelopeMeta: relatedTaskMeta))
+        }
     }
 
-    /// A new status message for a working task (announced); nothing for a plain call.
-    func statusMessage(_ message: String) {
-        setStatus(.working, message: message)
+    /// A new status message for a working task, announced `copies` times (identical notifications, as
+    /// FastMCP sends them); nothing for a plain call.
+    func statusMessage(_ message: String, copies: Int = 1) {
+        setStatus(.working, message: message, copies: copies)
     }
 
     func log(_ text: String) {
@@ -49,8 +64,8 @@ struct ToolContext: Sendable {
         return answer
     }
 
-    private func setStatus(_ status: TaskStatus, message: String) {
+    private func setStatus(_ status: TaskStatus, message: String, copies: Int = 1) {
         guard let taskID, let task = tasks.update(taskID, to: status, message: message) else { return }
-        outbound.notifyStatus(task)
+        for _ in 0..<copies { outbound.notifyStatus(task) }
     }
 }
