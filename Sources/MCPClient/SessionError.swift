@@ -11,6 +11,8 @@ public struct SessionError: Error, Sendable, Equatable, CustomStringConvertible 
         case timeout
         /// The server lacks a capability the operation needs (exit 4).
         case unsupported
+        /// The server no longer knows the (resumed) transport session, nor so its tasks.
+        case sessionExpired
     }
 
     public var kind: Kind
@@ -27,6 +29,7 @@ public struct SessionError: Error, Sendable, Equatable, CustomStringConvertible 
         switch error.kind {
         case .connectFailed, .closed: self.init(.transport, error.message, details: error.details)
         case .protocolViolation: self.init(.protocolViolation, error.message, details: error.details)
+        case .sessionExpired: self.init(.sessionExpired, error.message, details: error.details)
         }
     }
 

@@ -33,7 +33,7 @@ extension HTTPTransportTests {
                     try await connection.send(rpcRequest(2, "ping"))
                 }
             }
-            #expect(error?.kind == .closed)
+            #expect(error?.kind == .sessionExpired)
             #expect(error?.message.contains("no longer knows session s1") == true)
         }
     }
@@ -46,7 +46,7 @@ extension HTTPTransportTests {
                     try await $0.send(rpcRequest(2, "tasks/get"))
                 }
             }
-            #expect(error?.kind == .closed)
+            #expect(error?.kind == .sessionExpired)
             #expect(error?.message.contains("no longer knows session old") == true)
             #expect(server.requests.first?.header("Mcp-Session-Id") == "old")
         }

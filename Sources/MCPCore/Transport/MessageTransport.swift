@@ -27,6 +27,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case closed
         /// The server sent bytes that are not a valid frame (too large, not JSON).
         case protocolViolation
+        /// The server no longer knows the session the client resumed (HTTP 404); its tasks went with it.
+        case sessionExpired
     }
 
     public var kind: Kind

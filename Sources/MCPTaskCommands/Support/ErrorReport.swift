@@ -11,7 +11,7 @@ enum ErrorReport {
         case let error as SessionError:
             switch error.kind {
             case .protocolViolation: return (.protocolViolation, error.message, error.details)
-            case .transport, .timeout, .unsupported: return (.connection, error.message, error.details)
+            case .transport, .timeout, .unsupported, .sessionExpired: return (.connection, error.message, error.details)
             }
         case let error as TransportError:
             let status: ExitStatus = error.kind == .protocolViolation ? .protocolViolation : .connection

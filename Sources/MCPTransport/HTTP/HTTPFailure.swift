@@ -36,7 +36,7 @@ enum HTTPFailure {
 
     static func sessionGone(_ sessionID: String?) -> TransportError {
         TransportError(
-            .closed,
+            .sessionExpired,
             "the server no longer knows session \(sessionID ?? "?") (HTTP 404); tasks of that session may be gone "
                 + "with it; run the command again to start a new session")
     }
