@@ -19,12 +19,15 @@ public final class LiveView: Sendable {
     private let stream: OutputStream
     private let style: Style
     private let mode: Mode
-    private let start = ContinuousClock.now
+    private let start: ContinuousClock.Instant
     private let state: Mutex<State>
     public let frameInterval: Duration = .milliseconds(80)
     private let progressLineInterval: Duration = .milliseconds(250)
 
-    public init(label: String, stream: OutputStream, style: Style, mode: Mode) {
+    /// `alreadyRunning` is how long the task had been running when the view began (for `watch`), so the
+    /// elapsed time shown is the task's, not the viewer's.
+    public init(label: String, stream: OutputStream, style: Style, mode: Mode, alreadyRunning: Double = 0) {
+        self.start = ContinuousClock.now - .milliseconds(Int64(max(0, alreadyRunning) * 1000))
         self.stream = stream
         self.style = style
         self.mode = mode

@@ -14,7 +14,10 @@ public struct MCPTask: AsyncParsableCommand {
             124 --timeout elapsed, 130 interrupted.
             """,
         version: MCPTaskVersion.current,
-        subcommands: [ToolsCommand.self, CallCommand.self, StatusCommand.self, CancelCommand.self, BenchCommand.self]
+        subcommands: [
+            ToolsCommand.self, CallCommand.self, WatchCommand.self, StatusCommand.self, ResultCommand.self,
+            CancelCommand.self, TasksCommand.self, BenchCommand.self,
+        ]
     )
 
     public init() {}

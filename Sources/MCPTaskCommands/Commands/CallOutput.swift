@@ -16,10 +16,12 @@ struct CallOutput: Sendable {
     }
 
     /// The live status line on stderr; none in events mode, where stdout carries the events.
-    func liveView(label: String) -> LiveView? {
+    func liveView(label: String, alreadyRunning: Double = 0) -> LiveView? {
         guard mode != .events else { return nil }
         let stderr = OutputStream.standardError
-        return LiveView(label: label, stream: stderr, style: style, mode: stderr.isTerminal ? .terminal : .lines)
+        return LiveView(
+            label: label, stream: stderr, style: style, mode: stderr.isTerminal ? .terminal : .lines,
+            alreadyRunning: alreadyRunning)
     }
 
     func emit(_ event: String, taskID: String?, _ fields: [String: JSONValue] = [:]) {

@@ -22,7 +22,8 @@ struct CancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         let json = json
-        let status = await TaskCommandRunner(options: server, reference: task).run { context, session, taskID in
+        let status = await TaskCommandRunner(options: server, reference: task).run { handle in
+            let (context, session, taskID) = (handle.context, handle.session, handle.taskID)
             var ended = false
             do {
                 _ = try await session.cancelTask(taskID)

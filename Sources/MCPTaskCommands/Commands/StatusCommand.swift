@@ -18,8 +18,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let json = json
-        let status = await TaskCommandRunner(options: server, reference: task).run { context, session, taskID in
-            let info = try await session.getTask(taskID)
+        let status = await TaskCommandRunner(options: server, reference: task).run { handle in
+            let context = handle.context
+            let info = try await handle.session.getTask(handle.taskID)
             context.journal.noteStatus(info.status.rawValue, of: info.taskId, now: Timestamps.now())
             TaskPrinter.print(info, json: json, style: context.style)
             return .success

@@ -44,25 +44,11 @@ struct TaskCall: Sendable {
             return .success
         }
         if output.mode != .events { output.note("task \(created.taskId) created") }
-        let view = output.liveView(label: tool)
-        let monitor = TaskMonitor(session: session, taskID: created.taskId, progressToken: progressToken)
-        let raced = try await withTicker(view) {
-            try await flow.context.interrupts.race(asOwner: true) {
-                try await monitor.run(initial: created, notifications: notifications) { event in
-                    view?.apply(event)
-                    output.emit(event, taskID: created.taskId)
-                }
-            }
-        }
-        view?.finish()
-        switch raced {
-        case .finished(let outcome):
-            if let task = outcome.task {
-                flow.context.journal.noteStatus(task.status.rawValue, of: task.taskId, now: Timestamps.now())
-            }
-            return report(outcome)
-        case .interrupted(let reason):
-            return try await cancel(created.taskId, because: reason)
+        let follower = TaskFollower(
+            context: flow.context, session: session, output: output, label: tool, progressToken: progressToken)
+        switch try await follower.follow(created, notifications: notifications, claimedInterrupts: true) {
+        case .finished(let outcome): return output.report(outcome, deliver: .result)
+        case .interrupted(let reason): return try await cancel(created.taskId, because: reason)
         }
     }
 
@@ -88,50 +74,6 @@ struct TaskCall: Sendable {
             try flow.context.journal.record(entry, now: Timestamps.now())
         } catch {
             output.note("could not record task \(task.taskId) in the journal: \(error)")
-        }
-    }
-
-    /// Redraws the terminal line a few times a second so elapsed time moves even without events.
-    private func withTicker<Value: Sendable>(
-        _ view: LiveView?, _ work: @Sendable @escaping () async throws -> Value
-    ) async throws -> Value {
-        guard let view else { return try await work() }
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(250))
-                    view.tick()
-                }
-                return nil
-            }
-            group.addTask { try await work() }
-            defer { group.cancelAll() }
-            while let next = try await group.next() {
-                if let next { return next }
-            }
-            throw CancellationError()
-        }
-    }
-
-    func report(_ outcome: TaskOutcome) -> ExitStatus {
-        switch outcome {
-        case .completed(let task, let result):
-            return output.printResult(result, taskID: task.taskId)
-        case .failed(let task, let result, let error):
-            if let result { output.printResult(result, taskID: task.taskId, reportError: false) }
-            let reason =
-                error?.message ?? task.statusMessage ?? result.map { ResultRenderer(sanitize: true).render($0) }
-            output.emit("error", taskID: task.taskId, ["message": .string(reason ?? "failed")])
-            output.error("task \(task.taskId) failed" + (reason.map { ": \($0)" } ?? ""))
-            return .toolError
-        case .cancelled(let task):
-            output.emit("status", taskID: task.taskId, ["task": task.json])
-            output.error("task \(task.taskId) was cancelled" + (task.statusMessage.map { ": \($0)" } ?? ""))
-            return .cancelled
-        case .notFound(let taskID, let error):
-            output.emit("error", taskID: taskID, ["message": .string(error.message)])
-            output.error("task \(taskID) is gone (expired or unknown to the server): \(error.message)")
-            return .noSuchTask
         }
     }
 

@@ -2,16 +2,28 @@ import MCPClient
 import MCPCore
 import MCPRender
 
-/// Shared by the commands that act on an existing task (`status`, `cancel`): finds the task in the journal,
-/// connects to the server it lives on (rejoining its HTTP session), and maps "no such task" to exit 6.
+/// An existing task a command acts on, and the connection to reach it.
+struct TaskHandle: Sendable {
+    let context: CommandContext
+    let session: ClientSession
+    /// The task's full id.
+    let taskID: String
+    /// What this machine recorded when the task was started, if it was started here.
+    let entry: JournalEntry?
+
+    var progressToken: ProgressToken? { entry?.progressToken.map(ProgressToken.string) }
+    var label: String { entry?.tool ?? "task" }
+}
+
+/// Shared by the commands that act on an existing task (`watch`, `status`, `result`, `cancel`): finds the
+/// task in the journal, connects to the server it lives on (rejoining its HTTP session), and maps "no such
+/// task" to exit 6. Ctrl-C and --timeout just stop waiting: the task is left alone.
 struct TaskCommandRunner {
     let options: ServerOptions
     let reference: String
 
-    /// Runs `body` with a session on the task's server and the task's full id.
-    func run(_ body: @escaping @Sendable (CommandContext, ClientSession, String) async throws -> ExitStatus) async
-        -> ExitStatus
-    {
+    /// Runs `body` with a session on the task's server.
+    func run(_ body: @escaping @Sendable (TaskHandle) async throws -> ExitStatus) async -> ExitStatus {
         let environment = FileSystem.environment()
         let journal = TaskJournal(environment: environment)
         let named = options.server ?? (ServerCommandLine.trailing.first)
@@ -41,13 +53,21 @@ struct TaskCommandRunner {
             do {
                 let raced = try await context.interrupts.race {
                     try await context.withSession(resuming: entry?.sessionId, keepSession: true) { session in
-                        try await body(context, session, taskID)
+                        try await body(TaskHandle(context: context, session: session, taskID: taskID, entry: entry))
                     }
                 }
                 switch raced {
                 case .finished(let status): return status
-                case .interrupted(let reason): return reason == .timeout ? .timedOut : .interrupted
+                case .interrupted(let reason):
+                    let why = reason == .timeout ? "--timeout elapsed" : "interrupted"
+                    OutputStream.standardError.line(
+                        context.style.dim("mcptask: \(why); stopped waiting, task \(taskID) is left as it is"))
+                    return reason == .timeout ? .timedOut : .interrupted
                 }
+            } catch let error as SessionError where error.kind == .sessionExpired {
+                throw sessionExpired(taskID, entry)
+            } catch let error as TransportError where error.kind == .sessionExpired {
+                throw sessionExpired(taskID, entry)
             } catch let error as ResponseError where error.code == .invalidParams {
                 throw CommandFailure(
                     status: .noSuchTask,
@@ -56,6 +76,14 @@ struct TaskCommandRunner {
             }
         }
     }
+}
+
+/// The resumed HTTP session is gone, and the task with it: exit 6.
+private func sessionExpired(_ taskID: String, _ entry: JournalEntry?) -> CommandFailure {
+    CommandFailure(
+        status: .noSuchTask,
+        message: "task \(taskID) lived in HTTP session \(entry?.sessionId ?? "?"), which the server no longer "
+            + "knows (HTTP 404): the task is gone with it")
 }
 
 /// How `status` and `cancel` show a task.

@@ -6,6 +6,11 @@ enum ServerTarget: Sendable, Equatable {
     case http(url: String, headers: [String: String], name: String)
     case session(name: String)
 
+    var isHTTP: Bool {
+        if case .http = self { return true }
+        return false
+    }
+
     var displayName: String {
         switch self {
         case .stdio(_, let name), .http(_, _, let name): return name

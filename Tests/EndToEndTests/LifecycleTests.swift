@@ -1,0 +1,187 @@
+import Foundation
+import MCPCore
+import Testing
+
+/// `watch`, `result` and `tasks` in invocations after the one that started the task, against the official
+/// Python SDK over HTTP (its tasks are scoped to the HTTP session the journal recorded).
+@Suite("Task lifecycle across invocations", .serialized)
+struct LifecycleTests {
+    /// A private journal, and the task `call --detach` started in it.
+    struct Detached {
+        let state: TempDir
+        let environment: [String: String]
+        let id: String
+    }
+
+    func detach(_ url: String, _ tool: [String]) async throws -> Detached {
+        let state = try TempDir()
+        let environment = ["XDG_STATE_HOME": state.file("state")]
+        let started = try await mcptask(["call", "-s", url] + tool + ["--detach"], environment: environment)
+        #expect(started.status == 0, "\(started)")
+        let id = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(!id.isEmpty && !id.contains("\n"), "\(started)")
+        return Detached(state: state, environment: environment, id: id)
+    }
+
+    @Test("watch last --events: status and progress as they happen, then a result event; exit 0")
+    func watchEvents() async throws {
+        try await withSDKServer { url in
+            let task = try await detach(url, ["slow_count", "n=3", "delay=0.3"])
+            defer { task.state.remove() }
+            let run = try await mcptask(["watch", "last", "--events"], environment: task.environment)
+            #expect(run.status == 0, "\(run)")
+            let events = try run.stdoutLines.map { try JSONParser.parse($0) }
+            let kinds = events.compactMap { $0["event"]?.stringValue }
+            #expect(kinds.first == "status", "\(kinds)")
+            #expect(kinds.last == "result", "\(kinds)")
+            #expect(kinds.contains("progress"), "\(kinds)")
+            #expect(events.allSatisfy { $0["taskId"]?.stringValue == task.id }, "\(run)")
+            let progress = events.filter { $0["event"]?.stringValue == "progress" }.compactMap { $0["progress"] }
+            #expect(progress == progress.sorted { ($0.doubleValue ?? 0) < ($1.doubleValue ?? 0) }, "\(run)")
+            #expect(Set(progress).count == progress.count, "a progress value shown twice: \(run)")
+            let statuses = events.filter { $0["event"]?.stringValue == "status" }
+            #expect(statuses.last?["task"]?["status"]?.stringValue == "completed", "\(run)")
+            let result = try #require(events.last?["result"])
+            #expect(result["content"]?.arrayValue?.first?["text"]?.stringValue == "counted to 3", "\(run)")
+        }
+    }
+
+    @Test("watch shows the final state on stdout; --result adds the result; a finished task ends at once")
+    func watchHuman() async throws {
+        try await withSDKServer { url in
+            let task = try await detach(url, ["must_be_task", "x=later"])
+            defer { task.state.remove() }
+            let watched = try await mcptask(["watch", String(task.id.prefix(10))], environment: task.environment)
+            #expect(watched.status == 0, "\(watched)")
+            #expect(watched.stdout.contains(task.id) && watched.stdout.contains("completed"), "\(watched)")
+            #expect(!watched.stdout.contains("must_be_task: later"), "\(watched)")
+            let withResult = try await mcptask(["watch", "last", "--result"], environment: task.environment)
+            #expect(withResult.status == 0, "\(withResult)")
+            #expect(withResult.stdout.contains("must_be_task: later"), "\(withResult)")
+        }
+    }
+
+    @Test("result waits for the task and prints it; --json is the result exactly as sent")
+    func resultWaits() async throws {
+        try await withSDKServer { url in
+            let task = try await detach(url, ["slow_count", "n=2", "delay=0.3"])
+            defer { task.state.remove() }
+            let run = try await mcptask(["result", "last"], environment: task.environment)
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout.contains("counted to 2"), "\(run)")
+            let json = try await mcptask(["result", task.id, "--json"], environment: task.environment)
+            #expect(json.status == 0, "\(json)")
+            let result = try JSONParser.parse(json.stdout)
+            #expect(result["structuredContent"]?["count"]?.intValue == 2, "\(json)")
+            let meta = result["_meta"]?["io.modelcontextprotocol/related-task"]?["taskId"]?.stringValue
+            #expect(meta == task.id, "\(json)")
+        }
+    }
+
+    @Test("a failed task (the SDK sends only _meta): result exits 1 with the reason from tasks/get")
+    func resultOfFailedTask() async throws {
+        try await withSDKServer { url in
+            let task = try await detach(url, ["fails"])
+            defer { task.state.remove() }
+            let run = try await mcptask(["result", "last"], environment: task.environment)
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.contains("deliberate failure inside task"), "\(run)")
+            let watch = try await mcptask(["watch", "last", "--json"], environment: task.environment)
+            #expect(watch.status == 1, "\(watch)")
+            #expect(try JSONParser.parse(watch.stdout)["status"]?.stringValue == "failed", "\(watch)")
+        }
+    }
+
+    @Test("cancel, then result and watch report the cancelled state: exit 2")
+    func cancelledTask() async throws {
+        try await withSDKServer { url in
+            let task = try await detach(url, ["cancellable_sleep", "seconds=30"])
+            defer { task.state.remove() }
+            let cancel = try await mcptask(["cancel", "last"], environment: task.environment)
+            #expect(cancel.status == 0, "\(cancel)")
+            let result = try await mcptask(["result", "last"], environment: task.environment)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("was cancelled"), "\(result)")
+            let again = try await mcptask(["cancel", "last"], environment: task.environment)
+            #expect(again.status == 0, "\(again)")
+            #expect(again.stderr.contains("had already ended"), "\(again)")
+        }
+    }
+
+    @Test("--timeout stops watching and leaves the task running: exit 124")
+    func watchTimeout() async throws {
+        try await withSDKServer { url in
+            let task = try await detach(url, ["cancellable_sleep", "seconds=30"])
+            defer { task.state.remove() }
+            let run = try await mcptask(["watch", "last", "--timeout", "1s"], environment: task.environment)
+            #expect(run.status == 124, "\(run)")
+            #expect(run.stderr.contains("left as it is"), "\(run)")
+            let status = try await mcptask(["status", "last", "--json"], environment: task.environment)
+            #expect(try JSONParser.parse(status.stdout)["status"]?.stringValue == "working", "\(status)")
+            _ = try await mcptask(["cancel", "last"], environment: task.environment)
+        }
+    }
+
+    @Test("tasks: the server's list of the rejoined session, plus the journal's tasks of other sessions")
+    func tasksListing() async throws {
+        try await withSDKServer { url in
+            let first = try await detach(url, ["must_be_task", "x=1"])
+            defer { first.state.remove() }
+            let second = try await mcptask(
+                ["call", "-s", url, "must_be_task", "x=2", "--detach"], environment: first.environment)
+            let secondID = second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let run = try await mcptask(["tasks", "-s", url, "--json"], environment: first.environment)
+            #expect(run.status == 0, "\(run)")
+            let document = try JSONParser.parse(run.stdout)
+            #expect(document["listed"] == true)
+            let listed = document["tasks"]?.arrayValue?.compactMap { $0["taskId"]?.stringValue } ?? []
+            #expect(listed == [secondID], "the newest session's tasks: \(run)")
+            let journal = document["journal"]?.arrayValue ?? []
+            #expect(journal.compactMap { $0["taskId"]?.stringValue } == [first.id], "\(run)")
+            #expect(journal.first?["source"]?.stringValue == "journal", "\(run)")
+
+            let human = try await mcptask(["tasks", "-s", url], environment: first.environment)
+            #expect(human.status == 0, "\(human)")
+            #expect(human.stdoutLines.count == 2, "\(human)")
+            #expect(human.stdoutLines.last?.contains("[journal") == true, "\(human)")
+
+            let offline = try await mcptask(["tasks"], environment: first.environment)
+            #expect(offline.status == 0, "\(offline)")
+            #expect(offline.stdoutLines.count == 2, "\(offline)")
+            #expect(offline.stderr.contains("no server given"), "\(offline)")
+        }
+    }
+
+    @Test("a task whose recorded HTTP session the server no longer knows: exit 6")
+    func expiredSession() async throws {
+        try await withSDKServer { url in
+            let task = try await detach(url, ["must_be_task", "x=1"])
+            defer { task.state.remove() }
+            let path = task.state.file("state") + "/mcptask/tasks.json"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let session = try #require(
+                try JSONParser.parse(text)["tasks"]?.arrayValue?.first?["sessionId"]?.stringValue,
+                "no session in \(text)")
+            try text.replacingOccurrences(of: session, with: "0123456789abcdef0123456789abcdef")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            let run = try await mcptask(["watch", "last"], environment: task.environment)
+            #expect(run.status == 6, "\(run)")
+            #expect(run.stderr.contains("no longer knows"), "\(run)")
+        }
+    }
+
+    @Test("watch of a stdio server's task explains that it ended with its process: exit 6")
+    func stdioWatch() async throws {
+        let state = try TempDir()
+        defer { state.remove() }
+        let environment = ["XDG_STATE_HOME": state.file("state")]
+        let started = try await mcptask(
+            ["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
+        #expect(started.status == 0, "\(started)")
+        for command in ["watch", "result"] {
+            let run = try await mcptask([command, "last"], environment: environment)
+            #expect(run.status == 6, "\(command): \(run)")
+            #expect(run.stderr.contains("background session"), "\(command): \(run)")
+        }
+    }
+}
