@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|status|cancel|help)
+    tools|call|watch|status|result|cancel|tasks|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call status cancel help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks help' -- "${cur}"))
         ;;
     esac
 }
@@ -278,9 +278,91 @@ _mcptask_call() {
     esac
 }
 
+_mcptask_watch() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --result --json --events --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
 _mcptask_status() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --json --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
+_mcptask_result() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --json --events --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 1
@@ -325,6 +407,47 @@ _mcptask_cancel() {
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
+_mcptask_tasks() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --json --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in

@@ -44,6 +44,14 @@ struct TaskCommandRunner {
                         + "(mcptask session start) or the REPL"),
                 style: nil)
         }
+        if entry == nil, named == nil, (environment["MCPTASK_SERVER"] ?? "").isEmpty {
+            return ErrorReport.report(
+                CommandFailure(
+                    status: .noSuchTask,
+                    message: "no task '\(reference)' in the journal at \(journal.path); to ask a server about a task "
+                        + "started elsewhere, name the server with -s"),
+                style: nil)
+        }
         var options = options
         if options.server == nil && ServerCommandLine.trailing.isEmpty, let entry {
             options.server = entry.server
@@ -69,10 +77,13 @@ struct TaskCommandRunner {
             } catch let error as TransportError where error.kind == .sessionExpired {
                 throw sessionExpired(taskID, entry)
             } catch let error as ResponseError where error.code == .invalidParams {
+                let stdio =
+                    context.target.isHTTP
+                    ? "" : "; a stdio server's tasks end with its process (a background session or the REPL keeps them)"
                 throw CommandFailure(
                     status: .noSuchTask,
-                    message:
-                        "the server does not know task \(taskID) (expired, or in another session): \(error.message)")
+                    message: "the server does not know task \(taskID) (expired, or in another session): "
+                        + error.message + stdio)
             }
         }
     }

@@ -28,7 +28,8 @@ struct TaskListing: Sendable {
     func journalOnly(color: ColorChoice) -> ExitStatus {
         let remembered = journal.entries(now: Timestamps.now()).map { Remembered(entry: $0, source: .journal) }
         let style = Style.resolve(
-            choice: color.rawValue, isTerminal: OutputStream.standardError.isTerminal, environment: FileSystem.environment())
+            choice: color.rawValue, isTerminal: OutputStream.standardError.isTerminal,
+            environment: FileSystem.environment())
         if json {
             print(listed: nil, remembered: remembered, server: nil)
         } else {
