@@ -1,5 +1,7 @@
 /// MCP protocol revisions this client speaks, newest first.
 public enum ProtocolVersion {
+    /// The stateless revision (no handshake); tasks live in the `io.modelcontextprotocol/tasks` extension.
+    public static let rev20260728 = "2026-07-28"
     /// The revision with core tasks.
     public static let rev20251125 = "2025-11-25"
     public static let rev20250618 = "2025-06-18"
