@@ -23,14 +23,14 @@ extension ClientSession {
         return result
     }
 
-    /// The server's task capabilities, when the negotiated revision has core tasks and the server declares them.
+    /// The server's 2025-11-25 task capabilities, when it was initialized with core tasks and declares them.
     public var taskCapabilities: ServerTaskCapabilities? {
         guard let result = initializeResult, ProtocolVersion.hasCoreTasks(result.protocolVersion) else { return nil }
         return result.capabilities.tasks
     }
 
-    /// Whether tools/call may be task-augmented on this server.
-    public var runsToolCallsAsTasks: Bool { taskCapabilities?.toolCalls ?? false }
+    /// Whether tools/call may become a task on this server.
+    public var runsToolCallsAsTasks: Bool { wire.runsToolCallsAsTasks }
 
     /// Sends a ping and waits for the answer.
     public func ping() async throws { _ = try await send(PingRequest()) }

@@ -104,14 +104,17 @@ extension ClientSession {
             return .errorResponse(id: id, error: ResponseError(code: .invalidParams, message: message))
         }
         let taskID = JSONValue.relatedTaskID(params: params, envelopeMeta: envelopeMeta)
-        let handler = state.withLock { $0.elicitationHandler }
-        var result =
-            await handler?(request, ElicitationContext(requestID: id, relatedTaskID: taskID))
-            ?? ElicitResult(action: .decline)
+        var result = await elicit(request, context: ElicitationContext(requestID: id, relatedTaskID: taskID))
         if let taskID {
             // The spec asks task-related responses to carry the marker; servers ignore it otherwise.
             result._meta = [MetaKey.relatedTask: ["taskId": .string(taskID)]]
         }
         return .response(id: id, result: (try? JSONValueEncoder.encode(result)) ?? ["action": "decline"])
+    }
+
+    /// Asks the elicitation handler; with none installed, the answer is decline.
+    func elicit(_ request: ElicitRequest, context: ElicitationContext) async -> ElicitResult {
+        let handler = state.withLock { $0.elicitationHandler }
+        return await handler?(request, context) ?? ElicitResult(action: .decline)
     }
 }

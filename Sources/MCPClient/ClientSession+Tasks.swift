@@ -1,40 +1,43 @@
 import MCPCore
 
 extension ClientSession {
+    /// The task wire of the connected server: 2025-11-25 core tasks, or the 2026-07-28 tasks extension.
+    public var wire: any TaskWire {
+        let (initialized, discovered) = state.withLock { ($0.initializeResult, $0.discoverResult) }
+        if let discovered { return ExtensionTasksWire(session: self, discovered: discovered) }
+        let unconnected = InitializeResult(
+            protocolVersion: "none", capabilities: ServerCapabilities(),
+            serverInfo: Implementation(name: "?", version: "?"))
+        return CoreTasksWire(session: self, initialized: initialized ?? unconnected)
+    }
+
     /// tasks/get.
-    public func getTask(_ taskID: String) async throws -> TaskInfo {
-        try requireTasks("tasks/get", granted: taskCapabilities?.requests != nil)
-        return try await send(GetTaskRequest(taskId: taskID))
-    }
+    public func getTask(_ taskID: String) async throws -> TaskInfo { try await wire.snapshot(taskID).task }
 
-    /// tasks/result: waits, without a timeout, for the task's final payload (or its JSON-RPC error).
-    public func taskPayload(_ taskID: String) async throws -> CallToolResult {
-        try requireTasks("tasks/result", granted: taskCapabilities?.requests != nil)
-        return try await send(GetTaskPayloadRequest(taskId: taskID), timeout: nil)
-    }
+    /// The task's outcome: tasks/result (which waits, without a timeout), or tasks/get where it is inline.
+    public func taskPayload(_ taskID: String) async throws -> CallToolResult { try await wire.outcome(taskID) }
 
-    /// tasks/cancel; only when the server declares `tasks.cancel`.
-    public func cancelTask(_ taskID: String) async throws -> TaskInfo {
-        try requireTasks("tasks/cancel", granted: taskCapabilities?.canCancel ?? false, capability: "tasks.cancel")
-        return try await send(CancelTaskRequest(taskId: taskID))
-    }
+    /// tasks/cancel, when the server can; the task as it then stands, or nil where cancel only acknowledges.
+    public func cancelTask(_ taskID: String) async throws -> TaskInfo? { try await wire.cancel(taskID) }
 
-    /// Every task the server lists, through all pages; only when the server declares `tasks.list`.
-    public func listTasks() async throws -> [TaskInfo] {
-        try requireTasks("tasks/list", granted: taskCapabilities?.canList ?? false, capability: "tasks.list")
-        return try await collectPages(ListTasksRequest.method) { cursor in
-            let page = try await send(ListTasksRequest(cursor: cursor))
-            return (page.tasks, page.nextCursor)
+    /// Every task the server lists, through all pages, when it can list them.
+    public func listTasks() async throws -> [TaskInfo] { try await wire.list() }
+
+    /// Answers a set of input requests (2026-07-28), each with the session's elicitation handler; the
+    /// answers are keyed as the requests were.
+    func answerInputRequests(_ requests: [String: InputRequest], taskID: String?) async throws -> [String: JSONValue] {
+        var responses: [String: JSONValue] = [:]
+        for key in requests.keys.sorted() {
+            guard let request = requests[key], let elicitation = request.elicitation else {
+                let method = requests[key]?.method ?? "?"
+                throw SessionError(
+                    .unsupported,
+                    "the server asks for '\(method)' input, which mcptask cannot provide (only elicitation)")
+            }
+            let result = await elicit(
+                elicitation, context: ElicitationContext(requestID: .string(key), relatedTaskID: taskID))
+            responses[key] = try JSONValueEncoder.encode(result)
         }
-    }
-
-    private func requireTasks(_ method: String, granted: Bool, capability: String = "tasks") throws {
-        guard granted else {
-            let revision = initializeResult?.protocolVersion ?? "unknown"
-            let reason =
-                ProtocolVersion.hasCoreTasks(revision)
-                ? "it declares no \(capability) capability" : "it speaks protocol \(revision), which has no tasks"
-            throw SessionError(.unsupported, "the server does not support \(method): \(reason)")
-        }
+        return responses
     }
 }

@@ -27,16 +27,11 @@ extension ClientSession {
         return items
     }
 
-    /// Calls a tool, as a task when `task` is given. A progress token, when given, rides in `_meta`.
-    /// A plain call has no timeout (tools may run long); cancelling the caller cancels the request.
+    /// Calls a tool, as a task when `task` is given (on the 2026-07-28 wire: asks for one, and the server
+    /// decides). A progress token, when given, rides in `_meta`. A plain call has no timeout.
     public func callTool(
         name: String, arguments: [String: JSONValue]?, task: TaskMetadata?, progressToken: ProgressToken?
     ) async throws -> CallToolResponse {
-        if task != nil && !runsToolCallsAsTasks {
-            throw SessionError(
-                .unsupported, "the server cannot run tool calls as tasks (it declares no tasks.requests.tools.call)")
-        }
-        let request = CallToolRequest(name: name, arguments: arguments, task: task, progressToken: progressToken)
-        return try await send(request, timeout: task == nil ? nil : configuration.requestTimeout)
+        try await wire.callTool(name: name, arguments: arguments, task: task, progressToken: progressToken)
     }
 }

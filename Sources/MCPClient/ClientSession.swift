@@ -32,6 +32,8 @@ public final class ClientSession: Sendable {
     struct MutableState {
         var nextID = 1
         var initializeResult: InitializeResult?
+        /// Set instead of `initializeResult` when the server speaks 2026-07-28.
+        var discoverResult: DiscoverResult?
         var elicitationHandler: ElicitationHandler?
     }
 
@@ -62,9 +64,11 @@ public final class ClientSession: Sendable {
     public func notifications() -> AsyncStream<ServerNotification> { hub.subscribe() }
 
     /// Sends a typed request and decodes its typed answer.
-    public func send<Request: MCPRequest>(_ request: Request, timeout: Duration?) async throws -> Request.Response {
+    public func send<Request: MCPRequest>(
+        _ request: Request, timeout: Duration?, envelope: RequestEnvelope? = nil
+    ) async throws -> Request.Response {
         let params = try JSONValueEncoder.encode(request)
-        let result = try await sendRequest(method: Request.method, params: params, timeout: timeout)
+        let result = try await sendRequest(method: Request.method, params: params, timeout: timeout, envelope: envelope)
         do {
             return try JSONValueDecoder.decode(Request.Response.self, from: result)
         } catch {
@@ -86,8 +90,13 @@ public final class ClientSession: Sendable {
     }
 
     /// Sends a raw request and waits for its result, at most `timeout` when given. Cancelling the calling
-    /// task abandons the request and tells the server with notifications/cancelled.
-    public func sendRequest(method: String, params: JSONValue?, timeout: Duration?) async throws -> JSONValue {
+    /// task abandons the request and tells the server with notifications/cancelled. On the 2026-07-28 wire
+    /// every request carries the envelope in `params._meta` (`envelope`, else the session's default).
+    public func sendRequest(
+        method: String, params: JSONValue?, timeout: Duration?, envelope: RequestEnvelope? = nil
+    ) async throws -> JSONValue {
+        let stamp = envelope ?? (state.withLock { $0.discoverResult } == nil ? nil : defaultEnvelope)
+        let params = stamp.map { $0.stamp(params) } ?? params
         let id = RequestID.int(
             state.withLock { state in
                 defer { state.nextID += 1 }

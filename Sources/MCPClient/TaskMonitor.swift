@@ -12,6 +12,9 @@ public struct TaskMonitor: Sendable {
     public let progressToken: ProgressToken?
     /// The poll period when the server suggests none; the server's pollInterval is a floor, never undercut.
     public var defaultPollInterval: Duration = .seconds(1)
+    /// How soon the first poll comes where polling is the only source of news (and after answering input);
+    /// later polls double from it up to the pollInterval.
+    public var firstPollDelay: Duration = .milliseconds(100)
 
     public init(session: ClientSession, taskID: String, progressToken: ProgressToken?) {
         self.session = session
@@ -33,12 +36,14 @@ public struct TaskMonitor: Sendable {
         onEvent: @Sendable (TaskEvent) -> Void
     ) async throws -> TaskOutcome {
         let (inbox, feed) = AsyncStream<Report>.makeStream()
+        let wire = session.wire
         return try await withThrowingTaskGroup(of: Void.self, returning: TaskOutcome.self) { group in
             defer { group.cancelAll() }
             group.addTask { await forward(notifications, to: feed) }
-            group.addTask { await poll(from: initial, into: feed) }
-            group.addTask { await fetchPayload(into: feed) }
-            var tracker = TaskTracker(task: initial)
+            group.addTask { await poll(from: initial, wire: wire, into: feed) }
+            // A blocking tasks/result is kept open from the start (the SDK delivers elicitations on it).
+            if wire.fetchesOutcomeSeparately { group.addTask { await fetchPayload(into: feed) } }
+            var tracker = TaskTracker(task: initial, fetching: wire.fetchesOutcomeSeparately)
             var actions = tracker.start()
             var reports = inbox.makeAsyncIterator()
             while true {
@@ -80,16 +85,29 @@ public struct TaskMonitor: Sendable {
     }
 
     /// Polls tasks/get at the server's pollInterval (never faster) until cancelled or the task is gone.
-    /// A passing server error on one poll is logged and the next poll tries again.
-    private func poll(from initial: TaskInfo, into feed: Feed) async {
+    /// Where polling is all there is (the tasks extension, whose pollIntervalMs is advice that may change),
+    /// the first poll comes soon and the period doubles up to pollInterval, so a short task is not held to
+    /// a 5 s poll; input requests a poll shows are answered once each, with tasks/update, and polling
+    /// speeds up again. A passing server error on one poll is logged and the next poll tries again.
+    private func poll(from initial: TaskInfo, wire: any TaskWire, into feed: Feed) async {
         var interval = initial.pollInterval
+        var ramp: Duration? = wire.pollsOnly ? firstPollDelay : nil
+        var answered: Set<String> = []
         while !Task.isCancelled {
             let period = interval.map { max(Duration.milliseconds($0), .milliseconds(1)) } ?? defaultPollInterval
             do {
-                try await Task.sleep(for: period)
-                let task = try await session.getTask(taskID)
-                interval = task.pollInterval ?? interval
-                feed.yield(.input(.status(task)))
+                try await Task.sleep(for: ramp.map { min($0, period) } ?? period)
+                ramp = ramp.map { $0 * 2 < period ? $0 * 2 : nil } ?? nil
+                let look = try await wire.snapshot(taskID)
+                interval = look.task.pollInterval ?? interval
+                feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
+                let asked = look.inputRequests.filter { !answered.contains($0.key) }
+                if !asked.isEmpty, look.task.status == .inputRequired {
+                    answered.formUnion(asked.keys)
+                    let responses = try await session.answerInputRequests(asked, taskID: taskID)
+                    try await wire.answer(taskID, responses: responses)
+                    ramp = firstPollDelay
+                }
             } catch let error as ResponseError where error.code == .invalidParams {
                 feed.yield(.input(.notFound(error)))
                 return

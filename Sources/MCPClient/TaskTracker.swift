@@ -7,6 +7,8 @@ public struct TaskTracker: Sendable {
         case status(TaskInfo)
         case progress(TaskProgress)
         case payload(Result<CallToolResult, ResponseError>)
+        /// A tasks/get that carries the outcome inline when the task has ended (the tasks extension).
+        case snapshot(TaskInfo, outcome: Result<CallToolResult, ResponseError>?)
         /// tasks/get after the payload arrived, to learn the final status.
         case confirmed(TaskInfo)
         case notFound(ResponseError)
@@ -24,14 +26,19 @@ public struct TaskTracker: Sendable {
     public private(set) var task: TaskInfo
     private var lastShown: (status: TaskStatus, message: String?)?
     private var lastProgress: TaskProgress?
-    /// True while a tasks/result is outstanding; the monitor starts one at once.
-    public private(set) var fetching = true
+    /// True while a tasks/result is outstanding; on the 2025-11-25 wire the monitor starts one at once.
+    public private(set) var fetching: Bool
     private var payload: Result<CallToolResult, ResponseError>?
     /// Whether a tasks/result was sent after the task was known to be terminal.
     private var fetchedAfterTerminal = false
     private var finished = false
 
-    public init(task: TaskInfo) { self.task = task }
+    /// `fetching` says whether the owner has already asked for the outcome (tasks/result); on a wire where
+    /// the outcome comes with tasks/get there is nothing to ask.
+    public init(task: TaskInfo, fetching: Bool = true) {
+        self.task = task
+        self.fetching = fetching
+    }
 
     public var isFinished: Bool { finished }
 
@@ -42,6 +49,12 @@ public struct TaskTracker: Sendable {
         guard !finished else { return [] }
         switch input {
         case .status(let update): return apply(update)
+        case .snapshot(let update, let outcome):
+            if let outcome, update.status.isTerminal, payload == nil {
+                payload = outcome
+                fetching = false
+            }
+            return apply(update)
         case .progress(let progress):
             guard progress != lastProgress else { return [] }
             lastProgress = progress

@@ -49,20 +49,28 @@ struct CallFlow: Sendable {
     /// A JSON-RPC error answering tools/call itself (pymcp-kit reports mode mismatches so): the tool failing.
     func refused(_ error: ResponseError) -> ExitStatus {
         output.emit("error", taskID: nil, ["message": .string(error.message), "code": .int(error.code.rawValue)])
+        if error.code == .missingRequiredClientCapability {
+            output.error(
+                "'\(invocation.tool)' must run as a task, and this call did not declare the tasks extension: "
+                    + "\(error.message) (error \(error.code)); call it without --no-task")
+            return .toolError
+        }
         output.error("the server refused the call: \(error.message) (error \(error.code))")
         return .toolError
     }
 
     /// Whether to augment: required always, optional unless --no-task, forbidden never (--task is an error).
     private func decideTask(for tool: Tool) throws -> Bool {
-        let mode = tool.effectiveTaskSupport(serverRunsToolTasks: session.runsToolCallsAsTasks)
+        let mode = session.wire.taskMode(of: tool)
         switch mode {
         case .required:
             if invocation.noTask {
                 throw CommandFailure(status: .usage, message: "'\(tool.name)' must run as a task; drop --no-task")
             }
             return true
-        case .optional:
+        case .optional, .decidedByServer:
+            // Where the server decides (2026-07-28), asking for a task declares the extension; the server may
+            // still answer inline.
             return !invocation.noTask
         default:
             if invocation.task || invocation.detach {

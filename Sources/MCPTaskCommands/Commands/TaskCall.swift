@@ -83,7 +83,7 @@ struct TaskCall: Sendable {
         output.note(
             reason == .timeout
                 ? "--timeout elapsed; cancelling the task" : "cancelling the task (Ctrl-C again to quit now)")
-        guard session.taskCapabilities?.canCancel ?? false else {
+        guard session.wire.canCancel else {
             output.error("the server cannot cancel tasks (no tasks.cancel capability); task \(taskID) goes on")
             return status
         }

@@ -75,8 +75,12 @@ struct TaskListing: Sendable {
         _ session: ClientSession, journaled: [JournalEntry], session sessionID: String?, context: CommandContext
     ) async throws -> ExitStatus {
         var listed: [TaskInfo]?
-        if session.taskCapabilities?.canList ?? false {
+        if session.wire.canList {
             listed = try await session.listTasks()
+        } else if session.discoverResult != nil {
+            note(
+                "the server cannot list tasks (the 2026-07-28 tasks extension has no tasks/list); showing the "
+                    + "journal's", style: context.style)
         } else {
             note("the server does not list tasks (no tasks.list capability)", style: context.style)
         }
@@ -103,7 +107,7 @@ struct TaskListing: Sendable {
 
     /// tasks/get for an entry of the rejoined session; the journal's last word for any other.
     private func refresh(_ entry: JournalEntry, in session: ClientSession, sessionID: String?) async -> Remembered {
-        guard entry.sessionId == sessionID, session.taskCapabilities?.requests != nil else {
+        guard entry.sessionId == sessionID, session.wire.canGet else {
             return Remembered(entry: entry, source: .journal)
         }
         do {

@@ -18,54 +18,56 @@ struct ToolsCommand: AsyncParsableCommand {
         let status = await runCommand(options: server, command: ServerCommandLine.trailing) { context in
             let raced = try await context.interrupts.race {
                 try await context.withSession { session in
-                    (try await session.listTools(), session.initializeResult!, session.runsToolCallsAsTasks)
+                    let tools = try await session.listTools()
+                    let modes = tools.map { session.wire.taskMode(of: $0) }
+                    return (tools, modes, session.serverSummary!, session.runsToolCallsAsTasks)
                 }
             }
-            let (tools, info, runsTasks): ([Tool], InitializeResult, Bool)
+            let (tools, modes, summary, runsTasks): ([Tool], [TaskSupport], ServerSummary, Bool)
             switch raced {
-            case .finished(let value): (tools, info, runsTasks) = value
+            case .finished(let value): (tools, modes, summary, runsTasks) = value
             case .interrupted(let reason): return reason == .timeout ? .timedOut : .interrupted
             }
             if json {
-                OutputStream.standardOutput.line(JSONWriter.pretty(document(tools, info)))
+                OutputStream.standardOutput.line(JSONWriter.pretty(document(tools, summary)))
             } else {
-                print(tools, info: info, runsTasks: runsTasks, style: context.style)
+                print(tools, modes: modes, summary: summary, runsTasks: runsTasks, style: context.style)
             }
             return .success
         }
         if status != .success { throw status.exitCode }
     }
 
-    private func document(_ tools: [Tool], _ info: InitializeResult) -> JSONValue {
+    private func document(_ tools: [Tool], _ summary: ServerSummary) -> JSONValue {
         [
-            "serverInfo": (try? JSONValueEncoder.encode(info.serverInfo)) ?? .null,
-            "protocolVersion": .string(info.protocolVersion),
-            "capabilities": (try? JSONValueEncoder.encode(info.capabilities)) ?? .null,
+            "serverInfo": ["name": .string(summary.name), "version": .string(summary.version)],
+            "protocolVersion": .string(summary.protocolVersion),
+            "taskWire": .string(summary.taskWire),
+            "capabilities": summary.capabilities,
             "tools": .array(tools.map(\.json)),
         ]
     }
 
-    private func print(_ tools: [Tool], info: InitializeResult, runsTasks: Bool, style: Style) {
+    private func print(
+        _ tools: [Tool], modes: [TaskSupport], summary: ServerSummary, runsTasks: Bool, style: Style
+    ) {
         let out = OutputStream.standardOutput
         let sanitize = out.isTerminal
         func clean(_ text: String) -> String { sanitize ? Sanitizer.clean(text) : text }
-        let capabilities: String
-        if !ProtocolVersion.hasCoreTasks(info.protocolVersion) {
-            capabilities = "none (protocol \(info.protocolVersion) has no tasks)"
-        } else if let tasks = info.capabilities.tasks, !tasks.summary.isEmpty {
-            capabilities = tasks.summary.joined(separator: ", ")
-        } else {
-            capabilities = "none"
-        }
+        let features = summary.taskFeatures.isEmpty ? "none" : summary.taskFeatures.joined(separator: ", ")
         out.line(
-            style.bold(clean("\(info.serverInfo.name) \(info.serverInfo.version)"))
-                + "  protocol \(clean(info.protocolVersion))  tasks: \(capabilities)")
+            style.bold(clean("\(summary.name) \(summary.version)"))
+                + "  protocol \(clean(summary.protocolVersion))  task wire: \(clean(summary.taskWire))"
+                + "  tasks: \(features)")
         let nameWidth = min(40, tools.map { clean($0.name).count }.max() ?? 0)
-        for tool in tools {
-            let mode = tool.effectiveTaskSupport(serverRunsToolTasks: runsTasks)
-            let modeText =
-                mode == .required
-                ? style.yellow("required ") : mode == .optional ? style.cyan("optional ") : "forbidden"
+        for (tool, mode) in zip(tools, modes) {
+            let modeText: String
+            switch mode {
+            case .required: modeText = style.yellow("required ")
+            case .optional: modeText = style.cyan("optional ")
+            case .decidedByServer: modeText = style.cyan("by-server")
+            default: modeText = "forbidden"
+            }
             let name = clean(tool.name)
             let padded = name + String(repeating: " ", count: max(0, nameWidth - name.count))
             let about = clean(tool.title ?? firstLine(tool.description ?? ""))
@@ -74,6 +76,12 @@ struct ToolsCommand: AsyncParsableCommand {
         if !runsTasks, tools.contains(where: { $0.declaredTaskSupport != .forbidden }) {
             OutputStream.standardError.line(
                 style.dim("mcptask: the server cannot run tool calls as tasks, so every tool is shown as forbidden"))
+        }
+        if modes.contains(.decidedByServer) {
+            OutputStream.standardError.line(
+                style.dim(
+                    "mcptask: protocol 2026-07-28 does not show task modes: 'by-server' tools run as tasks when the "
+                        + "server decides so (mcptask asks for one unless --no-task)"))
         }
     }
 

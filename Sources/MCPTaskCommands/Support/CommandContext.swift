@@ -44,12 +44,6 @@ struct CommandContext: Sendable {
         resuming sessionID: String? = nil, keepSession: Bool = false,
         _ body: @escaping @Sendable (ClientSession) async throws -> Value
     ) async throws -> Value {
-        if options.protocol == .v2026 {
-            throw CommandFailure(
-                status: .connection,
-                message: "protocol 2026-07-28 (the tasks extension) is not supported by this build yet; "
-                    + "use --protocol auto or 2025-11-25")
-        }
         switch target {
         case .stdio(let command, _):
             let stdioOptions = StdioOptions(maximumFrameSize: options.maxFrameSize)
@@ -83,8 +77,19 @@ struct CommandContext: Sendable {
         try await withClientSession(
             transport: transport, configuration: clientConfiguration, logger: logger, tracer: tracer
         ) { session in
-            try await session.initialize()
+            try await session.connect(options.protocol.preference)
             return try await body(session)
+        }
+    }
+}
+
+extension ProtocolChoice {
+    /// How the session connects: probe for 2026-07-28 first, or speak one generation only.
+    var preference: ProtocolPreference {
+        switch self {
+        case .auto: return .auto
+        case .v2025: return .handshake
+        case .v2026: return .stateless
         }
     }
 }

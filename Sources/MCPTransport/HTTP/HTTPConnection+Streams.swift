@@ -144,13 +144,21 @@ extension HTTPConnection {
     func refused(_ response: HTTPClientResponse, requestID: RequestID?) async throws(TransportError) {
         let status = Int(response.status.code)
         let body = (try? await response.body.collect(upTo: 64 * 1024)).map { Array($0.readableBytesView) } ?? []
-        if let json = try? JSONParser.parse(body), json["error"] != nil,
-            let id = json["id"].flatMap(RequestID.init(json:)), id == requestID
-        {
-            await inbound.send(body)
-            return
-        }
         let hadSession = state.withLock { $0.sessionID != nil }
+        if let json = try? JSONParser.parse(body), let error = json["error"], let requestID {
+            let sameID = json["id"].flatMap(RequestID.init(json:)) == requestID
+            // A 400 (or a sessionless 404: -32601 on 2026-07-28) with a JSON-RPC error answers this POST's
+            // request even when the server could not tell its id (null, or the SDK's "server-error").
+            if sameID {
+                await inbound.send(body)
+                return
+            }
+            if status == 400 || (status == 404 && !hadSession) {
+                let answer: JSONValue = ["jsonrpc": "2.0", "id": requestID.json, "error": error]
+                await inbound.send(JSONWriter.compact(answer))
+                return
+            }
+        }
         throw HTTPFailure.status(
             status, url: endpoint.url, hadSession: hadSession, sessionID: sessionID,
             excerpt: JSONRPCMessage.excerpt(body))

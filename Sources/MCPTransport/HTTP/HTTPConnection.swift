@@ -42,15 +42,21 @@ public final class HTTPConnection: MessageTransport {
     public var sessionID: String? { state.withLock { $0.sessionID } }
 
     public func send(_ frame: [UInt8]) async throws(TransportError) {
-        let requestID = Self.requestID(in: frame)
+        let message = try? JSONParser.parse(frame)
+        let requestID = message.flatMap(Self.requestID(in:))
         var request = makeRequest(.POST, accept: "application/json, text/event-stream")
         request.headers.add(name: "Content-Type", value: "application/json")
+        // A 2026-07-28 request names its revision, method and target in headers that must match its body.
+        for header in message.map(EnvelopeHeaders.headers(for:)) ?? [] {
+            request.headers.replaceOrAdd(name: header.name, value: header.value)
+        }
         request.body = .bytes(ByteBuffer(bytes: frame))
         // A request waits for its answer as long as the session lets it (a plain tool call may take long
         // before a JSON answer starts); anything else gets the connect timeout.
         let response = try await execute(request, waitingForAnswer: requestID != nil)
-        adoptSessionID(from: response)
         let status = response.status.code
+        // Only a successful answer establishes a session: some servers put a meaningless id on a refusal.
+        if (200..<300).contains(status) { adoptSessionID(from: response) }
         switch status {
         case 202, 204:
             jobs.yield { _ = try? await response.body.collect(upTo: self.options.maximumMessageSize) }
@@ -107,8 +113,8 @@ public final class HTTPConnection: MessageTransport {
     }
 
     /// The id of an outgoing request, to know when its answer has come; nil for notifications and responses.
-    static func requestID(in frame: [UInt8]) -> RequestID? {
-        guard let json = try? JSONParser.parse(frame), json["method"] != nil, let id = json["id"] else { return nil }
+    static func requestID(in message: JSONValue) -> RequestID? {
+        guard message["method"] != nil, let id = message["id"] else { return nil }
         return RequestID(json: id)
     }
 }
