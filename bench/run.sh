@@ -5,6 +5,8 @@
 #   3. >= 50,000 inbound notifications a second, shown in a live view, display still responsive
 #   4. memory stays flat (peak RSS of a long notification flood vs a short one)
 #   5. the live view ends within 100 ms of a terminal status notification (bench/terminal_latency.py)
+#   6. detecting the protocol generation (server/discover first, then initialize) costs a 2025-11-25 server
+#      little: `tools -s demo` with --protocol auto against --protocol 2025-11-25 (<= 5 ms)
 # Needs no terminal. Results (hyperfine JSON, every bench's JSON, summary) go to bench/results/.
 #
 # Environment: BUILD_DIR (default .build), SKIP_BUILD=1 (use an existing build), PINGS (20000),
@@ -116,6 +118,11 @@ log "terminal latency: ${LATENCY_RUNS:-20} runs of lazy_result with a 60 s poll 
 python3 "$ROOT/bench/terminal_latency.py" "$MCPTASK" "$DEMO" "${LATENCY_RUNS:-20}" "$RESULTS" \
     >"$RESULTS/latency.json"
 
+# 6. Era detection: the same command probing first, and told the revision.
+log "era detection: hyperfine 'tools' with --protocol auto vs 2025-11-25 against the demo"
+hyperfine -N --warmup 3 --runs "${ERA_RUNS:-40}" --export-json "$RESULTS/era.json" \
+    "$MCPTASK tools --protocol auto -- $DEMO" "$MCPTASK tools --protocol 2025-11-25 -- $DEMO" >&2
+
 python3 - "$RESULTS" "$HELP_MEAN" "$HELP_MEDIAN" "$HELP_STDDEV" "$RSS_SHORT" "$RSS_LONG" \
     "$MEMORY_SHORT" "$MEMORY_LONG" <<'PY' | tee "$RESULTS/summary.txt"
 import json, os, sys
@@ -127,6 +134,9 @@ load = lambda name: json.load(open(os.path.join(results, name)))
 ping, raw, flood = load("ping.json"), load("rawping.json"), load("notifications.json")
 long_run, short_run = load("memory-long.json"), load("memory-short.json")
 latency = load("latency.json")
+era = load("era.json")["results"]
+# Medians: start-up noise on a shared machine hits the mean more than the median.
+era_auto, era_fixed = era[0]["median"] * 1e3, era[1]["median"] * 1e3
 # mcptask's own peak (getrusage in the bench command); /usr/bin/time's figure is shown beside it.
 own_short, own_long = short_run.get("peakRSSKilobytes", rss_short), long_run.get("peakRSSKilobytes", rss_long)
 
@@ -156,6 +166,9 @@ rows = [
     ("view ends after terminal notification", "<= 100 ms",
      f"{latency['maxMilliseconds']:.1f} ms worst of {latency['runs']} (median {latency['medianMilliseconds']:.1f})",
      latency["maxMilliseconds"] <= 100),
+    ("era detection cost (tools, demo)", "<= 5 ms",
+     f"{era_auto - era_fixed:+.1f} ms = {era_auto:.1f} auto - {era_fixed:.1f} fixed (medians)",
+     era_auto - era_fixed <= 5),
 ]
 width = [max(len(row[i]) for row in rows) for i in range(3)]
 print()

@@ -18,8 +18,9 @@ extension ClientSession {
         state.withLock { $0.initializeResult = result }
         try await notify(InitializedNotification())
         await transport.sessionEstablished(protocolVersion: result.protocolVersion)
-        logger.info(
-            "connected to \(result.serverInfo.name) \(result.serverInfo.version), protocol \(result.protocolVersion)")
+        let wire = ProtocolVersion.hasCoreTasks(result.protocolVersion) ? self.wire.name : "none"
+        let server = "\(result.serverInfo.name) \(result.serverInfo.version)"
+        logger.info("connected to \(server), protocol \(result.protocolVersion), task wire: \(wire)")
         return result
     }
 

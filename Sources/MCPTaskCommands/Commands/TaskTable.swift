@@ -23,7 +23,7 @@ struct TaskTable {
             rows.append(row(item.entry.taskId, status, item.entry.tool, task: item.task, entry: item.entry, now: now))
             var mark: String
             switch item.source {
-            case .refreshed: mark = "[journal; not in the server's list]"
+            case .refreshed: mark = "[journal; state from tasks/get]"
             case .gone: mark = "[journal; the server no longer knows it]"
             case .journal: mark = "[journal: last seen \(item.entry.status)]"
             }
