@@ -225,3 +225,27 @@ struct JSONValueCoderTests {
         #expect(describe(Oops(), method: "tasks/get") == "malformed tasks/get: boom")
     }
 }
+
+/// Integer and floating-point widths other than Int and Double (a pid is an Int32).
+private struct Widths: Codable, Equatable {
+    var pid: Int32
+    var small: UInt8
+    var wide: UInt64
+    var ratio: Float
+}
+
+@Suite("JSONValueEncoder with other number widths")
+struct JSONValueNumberWidthTests {
+    @Test("Int32, UInt8, UInt64 and Float encode as numbers, and decode back")
+    func widths() throws {
+        let value = Widths(pid: 4242, small: 7, wide: 1 << 40, ratio: 0.5)
+        let json = try JSONValueEncoder.encode(value)
+        #expect(json == ["pid": 4242, "small": 7, "wide": .int(1 << 40), "ratio": 0.5])
+        #expect(try JSONValueDecoder.decode(Widths.self, from: json) == value)
+    }
+
+    @Test("a UInt64 too large for a JSON integer here is an encoding error, not a crash")
+    func tooLarge() {
+        #expect(throws: EncodingError.self) { try JSONValueEncoder.encode(["n": UInt64.max]) }
+    }
+}

@@ -53,6 +53,9 @@ private func decodeScalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ pa
         if let number = value.intValue, number >= 0 { return UInt64(number) as! T }
     case is JSONValue.Type:
         return value as! T
+    case let integer as any FixedWidthInteger.Type:
+        // Every other width (a pid is an Int32); `init(from:)` would come back here for ever.
+        if let number = value.intValue, let exact = integer.init(exactly: number) { return exact as! T }
     default:
         return try T(from: JSONValueDecoder(value: value, codingPath: path))
     }

@@ -76,6 +76,14 @@ public enum JSONValueEncoder {
         case let number as Int: storage.set(.int(number))
         case let number as Int64: storage.set(.int(Int(number)))
         case let number as Double: storage.set(.double(number))
+        // Every other width, which would otherwise come back here through `encode(to:)` for ever.
+        case let number as any BinaryInteger:
+            guard let whole = Int(exactly: number) else {
+                throw EncodingError.invalidValue(
+                    value, .init(codingPath: path, debugDescription: "\(number) does not fit a JSON integer here"))
+            }
+            storage.set(.int(whole))
+        case let number as any BinaryFloatingPoint: storage.set(.double(Double(number)))
         default: try value.encode(to: Impl(storage: storage, codingPath: path))
         }
     }
