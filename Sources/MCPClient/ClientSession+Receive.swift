@@ -33,6 +33,7 @@ extension ClientSession {
                     } catch {
                         return SessionError(.protocolViolation, "the server sent an invalid message: \(error)")
                     }
+                    if case .notification = message, let tap = state.withLock({ $0.notificationTap }) { tap(frame) }
                     dispatch(message, serverRequests: &serverRequests)
                 }
                 return SessionError(.transport, "the server closed the connection")

@@ -35,6 +35,8 @@ public final class ClientSession: Sendable {
         /// Set instead of `initializeResult` when the server speaks 2026-07-28.
         var discoverResult: DiscoverResult?
         var elicitationHandler: ElicitationHandler?
+        /// Receives every inbound notification frame verbatim (a background session forwards them).
+        var notificationTap: (@Sendable ([UInt8]) -> Void)?
     }
 
     init(
@@ -63,12 +65,24 @@ public final class ClientSession: Sendable {
     /// A stream of every notification from now on, until the session ends.
     public func notifications() -> AsyncStream<ServerNotification> { hub.subscribe() }
 
+    /// Hands every inbound notification frame, verbatim, to `tap` (besides the typed streams).
+    public func setNotificationTap(_ tap: (@Sendable ([UInt8]) -> Void)?) {
+        state.withLock { $0.notificationTap = tap }
+    }
+
+    /// Sends a notification given as method and params (one a background session forwards).
+    public func sendNotification(method: String, params: JSONValue?) async throws {
+        try await write(.notification(method: method, params: params, envelopeMeta: nil))
+    }
+
     /// Sends a typed request and decodes its typed answer.
     public func send<Request: MCPRequest>(
-        _ request: Request, timeout: Duration?, envelope: RequestEnvelope? = nil
+        _ request: Request, timeout: Duration?, envelope: RequestEnvelope? = nil, tellServerOnCancel: Bool = true
     ) async throws -> Request.Response {
         let params = try JSONValueEncoder.encode(request)
-        let result = try await sendRequest(method: Request.method, params: params, timeout: timeout, envelope: envelope)
+        let result = try await sendRequest(
+            method: Request.method, params: params, timeout: timeout, envelope: envelope,
+            tellServerOnCancel: tellServerOnCancel)
         do {
             return try JSONValueDecoder.decode(Request.Response.self, from: result)
         } catch {
@@ -90,12 +104,16 @@ public final class ClientSession: Sendable {
     }
 
     /// Sends a raw request and waits for its result, at most `timeout` when given. Cancelling the calling
-    /// task abandons the request and tells the server with notifications/cancelled. On the 2026-07-28 wire
-    /// every request carries the envelope in `params._meta` (`envelope`, else the session's default).
+    /// task abandons the request and, unless `tellServerOnCancel` is false, tells the server with
+    /// notifications/cancelled. On the 2026-07-28 wire every request carries the envelope in
+    /// `params._meta` (`envelope`, else the session's default).
     public func sendRequest(
-        method: String, params: JSONValue?, timeout: Duration?, envelope: RequestEnvelope? = nil
+        method: String, params: JSONValue?, timeout: Duration?, envelope: RequestEnvelope? = nil,
+        tellServerOnCancel: Bool = true
     ) async throws -> JSONValue {
-        let stamp = envelope ?? (state.withLock { $0.discoverResult } == nil ? nil : defaultEnvelope)
+        // A request that already carries an envelope (forwarded by a background session) keeps its own.
+        let enveloped = params?["_meta"]?[MetaKey.protocolVersion] != nil
+        let stamp = envelope ?? (enveloped || state.withLock { $0.discoverResult } == nil ? nil : defaultEnvelope)
         let params = stamp.map { $0.stamp(params) } ?? params
         let id = RequestID.int(
             state.withLock { state in
@@ -113,7 +131,11 @@ public final class ClientSession: Sendable {
             guard let timeout else { return try await pending.wait(id) }
             return try await waitWithDeadline(id, method: method, timeout: timeout)
         } catch is CancellationError {
-            try? await notify(CancelledNotification(requestId: id, reason: "cancelled by the user"))
+            if tellServerOnCancel {
+                try? await notify(CancelledNotification(requestId: id, reason: "cancelled by the user"))
+            } else {
+                pending.cancel(id, with: CancellationError())
+            }
             throw CancellationError()
         }
     }

@@ -38,10 +38,12 @@ struct CoreTasksWire: TaskWire {
         return TaskSnapshot(task: try await session.send(GetTaskRequest(taskId: taskID)))
     }
 
-    /// tasks/result: waits, without a timeout, for the task's final payload (or its JSON-RPC error).
+    /// tasks/result: waits, without a timeout, for the task's final payload (or its JSON-RPC error). Given
+    /// up silently: the task is cancelled with tasks/cancel or left alone, and a notifications/cancelled
+    /// racing the answer crashes mcp 1.30 servers ("Request already responded to").
     func outcome(_ taskID: String) async throws -> CallToolResult {
         try require("tasks/result", canGet)
-        return try await session.send(GetTaskPayloadRequest(taskId: taskID), timeout: nil)
+        return try await session.send(GetTaskPayloadRequest(taskId: taskID), timeout: nil, tellServerOnCancel: false)
     }
 
     func cancel(_ taskID: String) async throws -> TaskInfo? {

@@ -29,9 +29,11 @@ extension CallOutput {
         case .failed(let task, let result, let rpcError):
             if deliver == .result, let result { printResult(result, taskID: task.taskId, reportError: false) }
             if deliver == .finalTask { printFinal(task) }
+            // The most specific words first: a status message may be generic ("Task failed", FastMCP)
+            // where the isError result says what went wrong.
             let reason =
-                rpcError?.message ?? task.statusMessage
-                ?? result.flatMap { ResultRenderer(sanitize: true).render($0).nonEmpty }
+                rpcError?.message ?? result.flatMap { ResultRenderer(sanitize: true).render($0).nonEmpty }
+                ?? task.statusMessage
             emit("error", taskID: task.taskId, ["message": .string(reason ?? "failed"), "task": task.json])
             error("task \(task.taskId) failed" + (reason.map { ": \($0)" } ?? ""))
             return .toolError
