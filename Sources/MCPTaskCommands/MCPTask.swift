@@ -16,7 +16,7 @@ public struct MCPTask: AsyncParsableCommand {
         version: MCPTaskVersion.current,
         subcommands: [
             ToolsCommand.self, CallCommand.self, WatchCommand.self, StatusCommand.self, ResultCommand.self,
-            CancelCommand.self, TasksCommand.self, BenchCommand.self,
+            CancelCommand.self, TasksCommand.self, SessionCommand.self, BenchCommand.self,
         ]
     )
 

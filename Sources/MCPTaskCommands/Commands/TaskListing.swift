@@ -50,7 +50,7 @@ struct TaskListing: Sendable {
         var newestSession: String?
         if case .http = context.target {
             newestSession = mine.filter { $0.sessionId != nil }.max { $0.createdAt < $1.createdAt }?.sessionId
-        } else if !mine.isEmpty {
+        } else if case .stdio = context.target, !mine.isEmpty {
             note(
                 "\(mine.count) task(s) started earlier on '\(name)' ended with that server's process; a background "
                     + "session (mcptask session start) or the REPL keeps a stdio server's tasks",
@@ -58,7 +58,8 @@ struct TaskListing: Sendable {
         }
         let resumed = newestSession
         // A stdio server's earlier tasks died with its process; an HTTP server's may live on.
-        let live = context.target.isHTTP ? mine : []
+        let live: [JournalEntry]
+        if case .stdio = context.target { live = [] } else { live = mine }
         do {
             return try await context.withSession(resuming: resumed, keepSession: resumed != nil) { session in
                 try await collect(session, journaled: live, session: resumed, context: context)

@@ -65,8 +65,16 @@ struct CommandContext: Sendable {
                 try await initialized(over: connection, body)
             }
         case .session(let name):
-            throw CommandFailure(
-                status: .connection, message: "background sessions (@\(name)) are not supported by this build yet")
+            let paths = try SessionPaths(name: name, environment: environment)
+            return try await viaSession(paths) { [self] connection in
+                if OutputStream.standardError.isTerminal {
+                    // Lets the session route elicitations here when the task's owner is gone.
+                    let notice = JSONRPCMessage.notification(
+                        method: SessionLink.terminalNotice, params: nil, envelopeMeta: nil)
+                    try await connection.send(notice.encoded())
+                }
+                return try await initialized(over: connection, body)
+            }
         }
     }
 
@@ -90,6 +98,37 @@ extension ProtocolChoice {
         case .auto: return .auto
         case .v2025: return .handshake
         case .v2026: return .stateless
+        }
+    }
+}
+
+extension CommandContext {
+    /// Connects to the background session at `paths`, explaining a session that is not there or has ended.
+    fileprivate func viaSession<Value: Sendable>(
+        _ paths: SessionPaths, _ body: @escaping @Sendable (SocketConnection) async throws -> Value
+    ) async throws -> Value {
+        let name = paths.name
+        guard let record = SessionRecord.read(paths.record) else {
+            throw CommandFailure(
+                status: .connection,
+                message: "there is no session '\(name)'; start one with mcptask session start \(name) -s SERVER "
+                    + "(or -- COMMAND)")
+        }
+        if record.state == .exited || !record.isAlive {
+            throw CommandFailure(
+                status: .connection,
+                message: "session '\(name)' has ended"
+                    + (record.message.map { ": \($0)" } ?? " (its process is gone)")
+                    + "; see mcptask session logs \(name)")
+        }
+        do {
+            return try await UnixSocket.withConnection(to: paths.socket, maximumFrameSize: options.maxFrameSize, body)
+        } catch let error as SessionError where error.kind == .transport {
+            // Say why the session went away, when it wrote it down.
+            if let ended = SessionRecord.read(paths.record), ended.state == .exited, let why = ended.message {
+                throw CommandFailure(status: .connection, message: "session '\(name)' ended: \(why)")
+            }
+            throw error
         }
     }
 }
