@@ -40,7 +40,14 @@ extension ClientSession {
         case .handshake:
             try await initialize()
         case .stateless:
-            let discovered = try await discover(timeout: configuration.requestTimeout)
+            let discovered: DiscoverResult
+            do {
+                discovered = try await discover(timeout: configuration.requestTimeout)
+            } catch let error as ResponseError {
+                throw notModern("server/discover answered \(error.message) (error \(error.code))")
+            } catch let error as SessionError where closingError == nil {
+                throw notModern("server/discover failed: \(error.message)")
+            }
             guard discovered.isModern else {
                 throw SessionError(
                     .unsupported,
@@ -55,6 +62,12 @@ extension ClientSession {
                 try await initialize()
             }
         }
+    }
+
+    private func notModern(_ why: String) -> SessionError {
+        SessionError(
+            .unsupported,
+            "the server does not speak protocol 2026-07-28 (\(why)); use --protocol auto or 2025-11-25")
     }
 
     /// server/discover as a probe: the result, or nil when the answer says "not a 2026-07-28 server".

@@ -81,9 +81,10 @@ struct CallFlow: Sendable {
                     status: .usage, message: "'\(tool.name)' cannot run as a task: \(why); call it without --task")
             }
             if tool.declaredTaskSupport == .required {
-                throw CommandFailure(
-                    status: .connection,
-                    message: "'\(tool.name)' requires a task, but the server declares no task support for tools")
+                // The server's own answer (e.g. -32021: the tasks extension was not declared) says it best.
+                output.note(
+                    "'\(tool.name)' is listed as requiring a task, but the server declares no task support for "
+                        + "tools; calling it plainly")
             }
             return false
         }
