@@ -185,3 +185,39 @@ struct LifecycleTests {
         }
     }
 }
+
+@Suite("Task journal")
+struct JournalTests {
+    @Test("entries past their ttl are pruned: not listed, and gone from the file after the next update")
+    func pruning() async throws {
+        let state = try TempDir()
+        defer { state.remove() }
+        let directory = state.file("state") + "/mcptask"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let now = Date().timeIntervalSince1970
+        let journal: JSONValue = [
+            "version": 1,
+            "tasks": [
+                [
+                    "taskId": "expired-task", "server": "http://127.0.0.1:9/mcp", "transport": "http", "tool": "t",
+                    "createdAt": .double(now - 7200), "ttl": 60_000, "status": "working",
+                ],
+                [
+                    "taskId": "live-task", "server": "http://127.0.0.1:9/mcp", "transport": "http", "tool": "t",
+                    "createdAt": .double(now - 10), "ttl": 3_600_000, "status": "working",
+                ],
+            ],
+        ]
+        try JSONWriter.pretty(journal).write(toFile: directory + "/tasks.json", atomically: true, encoding: .utf8)
+        let environment = ["XDG_STATE_HOME": state.file("state")]
+        let listed = try await mcptask(["tasks", "--json"], environment: environment)
+        let ids = try JSONParser.parse(listed.stdout)["journal"]?.arrayValue?.compactMap { $0["taskId"]?.stringValue }
+        #expect(ids == ["live-task"], "\(listed)")
+        let expired = try await mcptask(["status", "expired-task"], environment: environment)
+        #expect(expired.status == 6, "\(expired)")
+        // Any command that records (here: a detached call on the demo) rewrites the journal without it.
+        _ = try await mcptask(["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
+        let text = try String(contentsOfFile: directory + "/tasks.json", encoding: .utf8)
+        #expect(!text.contains("expired-task") && text.contains("live-task"), "\(text)")
+    }
+}

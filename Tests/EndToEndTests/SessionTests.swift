@@ -176,3 +176,49 @@ struct SessionTests {
         }
     }
 }
+
+@Suite("Background sessions: signals")
+struct SessionSignalTests {
+    @Test("SIGTERM to the session process stops it cleanly: record and socket removed, server gone")
+    func sigterm() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let environment = ["XDG_RUNTIME_DIR": dir.file("run"), "XDG_STATE_HOME": dir.file("state")]
+        try FileManager.default.createDirectory(atPath: dir.file("run"), withIntermediateDirectories: true)
+        let started = try await mcptask(["session", "start", "t1", "-s", "demo"], environment: environment)
+        try #require(started.status == 0, "\(started)")
+        let recordPath = dir.file("run") + "/mcptask/t1.json"
+        let record = try JSONParser.parse(try String(contentsOfFile: recordPath, encoding: .utf8))
+        let pid = try #require(record["pid"]?.intValue, "no pid in the record")
+        kill(pid_t(pid), SIGTERM)
+        try await waitUntil("the session process to exit") { kill(pid_t(pid), 0) != 0 }
+        #expect(!FileManager.default.fileExists(atPath: recordPath))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("run") + "/mcptask/t1.sock"))
+    }
+}
+
+@Suite("Background sessions over HTTP", .serialized)
+struct HTTPSessionTests {
+    @Test("a session on the SDK's HTTP endpoint: detach, then watch and cancel through it")
+    func sdkOverHTTP() async throws {
+        try await withSDKServer { url in
+            let dir = try TempDir()
+            defer { dir.remove() }
+            let environment = ["XDG_RUNTIME_DIR": dir.file("run"), "XDG_STATE_HOME": dir.file("state")]
+            try FileManager.default.createDirectory(atPath: dir.file("run"), withIntermediateDirectories: true)
+            let started = try await mcptask(["session", "start", "web", "-s", url], environment: environment)
+            try #require(started.status == 0, "\(started)")
+            let call = try await mcptask(
+                ["call", "-s", "@web", "slow_count", "n=2", "delay=0.2", "--detach"], environment: environment)
+            #expect(call.status == 0, "\(call)")
+            let watch = try await mcptask(["watch", "last", "--result"], environment: environment)
+            #expect(watch.status == 0 && watch.stdout.contains("counted to 2"), "\(watch)")
+            _ = try await mcptask(
+                ["call", "-s", "@web", "cancellable_sleep", "seconds=30", "--detach"], environment: environment)
+            let cancel = try await mcptask(["cancel", "last"], environment: environment)
+            #expect(cancel.status == 0 && cancel.stdout.contains("cancelled"), "\(cancel)")
+            let stop = try await mcptask(["session", "stop", "web"], environment: environment)
+            #expect(stop.status == 0, "\(stop)")
+        }
+    }
+}

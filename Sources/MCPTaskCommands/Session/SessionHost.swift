@@ -91,6 +91,11 @@ struct SessionHost: Sendable {
                 await stop.wait()
                 return .stopped
             }
+            group.addTask {
+                // SIGTERM (or SIGINT) ends the session as cleanly as `session stop` does.
+                _ = await context.interrupts.wait(asOwner: false)
+                return .stopped
+            }
             if let idleTimeout {
                 group.addTask {
                     while !Task.isCancelled {

@@ -12,7 +12,7 @@ struct CommandContext: Sendable {
     let style: Style
     let environment: [String: String]
     let interrupts: Interrupts
-    let tracer: FileTracer?
+    let tracer: (any MessageTracer)?
 
     init(options: ServerOptions, command: [String]) throws {
         self.options = options
@@ -67,8 +67,9 @@ struct CommandContext: Sendable {
         case .session(let name):
             let paths = try SessionPaths(name: name, environment: environment)
             return try await viaSession(paths) { [self] connection in
-                if OutputStream.standardError.isTerminal {
-                    // Lets the session route elicitations here when the task's owner is gone.
+                if OutputStream.standardError.isTerminal || Self.commandLineCarriesAnswers {
+                    // Lets the session route elicitations here when the task's owner is gone: a person at a
+                    // terminal, or answers given with --answer/--answers, can answer them.
                     let notice = JSONRPCMessage.notification(
                         method: SessionLink.terminalNotice, params: nil, envelopeMeta: nil)
                     try await connection.send(notice.encoded())
@@ -103,6 +104,14 @@ extension ProtocolChoice {
 }
 
 extension CommandContext {
+    /// Whether this command was given elicitation answers (--answer, --answers).
+    static var commandLineCarriesAnswers: Bool {
+        CommandLine.arguments.prefix { $0 != "--" }.contains { argument in
+            argument == "--answer" || argument == "--answers" || argument.hasPrefix("--answer=")
+                || argument.hasPrefix("--answers=")
+        }
+    }
+
     /// Connects to the background session at `paths`, explaining a session that is not there or has ended.
     fileprivate func viaSession<Value: Sendable>(
         _ paths: SessionPaths, _ body: @escaping @Sendable (SocketConnection) async throws -> Value
