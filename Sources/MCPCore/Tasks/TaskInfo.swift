@@ -10,6 +10,9 @@ public struct TaskInfo: Codable, Sendable, Equatable {
     public var ttl: Int?
     /// Suggested milliseconds between polls.
     public var pollInterval: Int?
+    /// The object exactly as the server sent it, when decoded from the wire (`--json` prints it); not part
+    /// of equality.
+    public var raw: JSONValue?
 
     public init(
         taskId: String, status: TaskStatus, statusMessage: String? = nil, createdAt: String? = nil,
@@ -24,8 +27,31 @@ public struct TaskInfo: Codable, Sendable, Equatable {
         self.pollInterval = pollInterval
     }
 
-    /// The task as a JSON object (encoding a task cannot fail).
-    public var json: JSONValue { (try? JSONValueEncoder.encode(self)) ?? .null }
+    /// The task as the server sent it, or as a JSON object of its fields when made here.
+    public var json: JSONValue { raw ?? (try? JSONValueEncoder.encode(self)) ?? .null }
+
+    private enum CodingKeys: String, CodingKey {
+        case taskId, status, statusMessage, createdAt, lastUpdatedAt, ttl, pollInterval
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        taskId = try container.decode(String.self, forKey: .taskId)
+        status = try container.decode(TaskStatus.self, forKey: .status)
+        statusMessage = try container.decodeIfPresent(String.self, forKey: .statusMessage)
+        createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
+        lastUpdatedAt = try container.decodeIfPresent(String.self, forKey: .lastUpdatedAt)
+        ttl = try container.decodeIfPresent(Int.self, forKey: .ttl)
+        pollInterval = try container.decodeIfPresent(Int.self, forKey: .pollInterval)
+        raw = try JSONValue(from: decoder)
+    }
+
+    /// Equal when every field is; `raw` (how the server spelled it) does not count.
+    public static func == (lhs: TaskInfo, rhs: TaskInfo) -> Bool {
+        lhs.taskId == rhs.taskId && lhs.status == rhs.status && lhs.statusMessage == rhs.statusMessage
+            && lhs.createdAt == rhs.createdAt && lhs.lastUpdatedAt == rhs.lastUpdatedAt && lhs.ttl == rhs.ttl
+            && lhs.pollInterval == rhs.pollInterval
+    }
 
     /// Encodes `ttl` as null when absent: the spec makes it required and nullable.
     public func encode(to encoder: any Encoder) throws {
