@@ -156,109 +156,13 @@ func modernEvents(_ run: RunResult, sourceLocation: SourceLocation = #_sourceLoc
     }
 }
 
-/// Starts `fastmcp4_server.py http --port PORT` on 127.0.0.1, waits until it accepts connections, runs
-/// `body` with its URL (`http://127.0.0.1:PORT/mcp`), then stops it (SIGTERM) and checks that it wrote
-/// nothing to stdout and stopped promptly.
+/// Runs `body` with the URL of `fastmcp4_server.py http` on 127.0.0.1 (see `withHTTPServerProcess`).
 func withFastMCP4Server(
     sourceLocation: SourceLocation = #_sourceLocation, _ body: (String) async throws -> Void
 ) async throws {
-    _ = try Paths.requireMcptask(sourceLocation: sourceLocation)
     let stdio = try Paths.requireFastMCP4Server(sourceLocation: sourceLocation)
-    let port = try ModernLoopback.freePort(sourceLocation: sourceLocation)
-    let dir = try TempDir()
-    defer { dir.remove() }
-    let server = try Spawned([stdio[0], stdio[1], "http", "--port", "\(port)"], in: dir)
-    do {
-        // FastMCP 4 takes 1–2 s to start (much more on a cold cache or a busy machine).
-        try await waitUntil(
-            "the FastMCP 4 server to listen on 127.0.0.1:\(port)", timeout: .seconds(90), every: .milliseconds(50),
-            sourceLocation: sourceLocation
-        ) { ModernLoopback.hasExited(server.pid) || ModernLoopback.accepts(port: port) }
-    } catch {
-        server.send(SIGKILL)
-        _ = try? await server.wait()
-        throw error
-    }
-    if ModernLoopback.hasExited(server.pid) {
-        let run = try await server.wait()
-        Issue.record("the FastMCP 4 server exited at start-up: \(run)", sourceLocation: sourceLocation)
-        return
-    }
-    let outcome: Result<Void, any Error>
-    do {
-        try await body("http://127.0.0.1:\(port)/mcp")
-        outcome = .success(())
-    } catch {
-        outcome = .failure(error)
-    }
-    server.send(SIGTERM)
-    let run = try await server.wait(timeout: .seconds(20))
-    #expect(
-        run.stdout.isEmpty, "the FastMCP 4 server must not write to stdout: \(run)", sourceLocation: sourceLocation)
-    try outcome.get()
-}
-
-/// TCP on 127.0.0.1 for the HTTP server: a free port, whether it accepts, whether the child has exited.
-private enum ModernLoopback {
-    /// A port that was free a moment ago: bind port 0, read the port, close.
-    static func freePort(sourceLocation: SourceLocation) throws -> Int {
-        let fd = socket(AF_INET, streamSocket, 0)
-        try #require(fd >= 0, "socket failed: \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
-        defer { close(fd) }
-        var address = loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        try #require(bound == 0, "bind failed: \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        try #require(
-            named == 0, "getsockname failed: \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, streamSocket, 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = loopback(port: port)
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        return result == 0
-    }
-
-    /// Whether process `pid` (a child not yet reaped) has exited, without reaping it.
-    static func hasExited(_ pid: pid_t) -> Bool {
-        #if os(Linux)
-            // A zombie: the state after the command name in /proc/PID/stat is Z.
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                let nameEnd = stat.lastIndex(of: ")")
-            else { return true }
-            return stat[stat.index(after: nameEnd)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
-        #else
-            return false
-        #endif
-    }
-
-    private static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
-    }
-
-    #if canImport(Glibc)
-        private static let streamSocket = Int32(SOCK_STREAM.rawValue)
-    #else
-        private static let streamSocket = SOCK_STREAM
-    #endif
+    // FastMCP 4 takes 1–2 s to start (much more on a cold cache or a busy machine).
+    let command = { (port: Int) in [stdio[0], stdio[1], "http", "--port", "\(port)"] }
+    try await withHTTPServerProcess(
+        "the FastMCP 4 server", startup: .seconds(90), sourceLocation: sourceLocation, command: command, body)
 }
