@@ -1,21 +1,48 @@
 # mcptask: the two set-up commands of the README are `make demo` and `make test`.
 SWIFT ?= swift
 SWIFT_FLAGS ?= --explicit-target-dependency-import-check error
-PREFIX ?= /usr/local
-BIN := .build/debug
+# Where SwiftPM builds (its --scratch-path); debug products land in $(SCRATCH)/debug, release ones in
+# $(SCRATCH)/release.
+SCRATCH ?= .build
+SWIFT_BUILD = $(SWIFT) build $(SWIFT_FLAGS) --scratch-path $(SCRATCH)
+BIN = $(SCRATCH)/debug
+RELEASE_BIN = $(SCRATCH)/release
 
-.PHONY: deps build demo test lint unit interop-env bench release clean
+# `make install` (and `make uninstall`): PREFIX and DESTDIR as usual; the completion directories are where
+# bash-completion, zsh and fish look under a prefix.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/site-functions
+FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
+INSTALLED = $(DESTDIR)$(BINDIR)/mcptask $(DESTDIR)$(BINDIR)/mcptask-demo $(DESTDIR)$(MANDIR)/man1/mcptask.1 \
+	$(DESTDIR)$(BASH_COMPLETION_DIR)/mcptask $(DESTDIR)$(ZSH_COMPLETION_DIR)/_mcptask \
+	$(DESTDIR)$(FISH_COMPLETION_DIR)/mcptask.fish
+
+.PHONY: deps test-deps build demo test lint unit interop-env docs check-docs docs-tools bench release install \
+	uninstall clean
+
+# Runs apt-get install for the Debian packages in $(1) that are not installed yet (as root, or with sudo).
+apt_install = missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # Installs what the build needs and is missing (libedit-dev through apt).
 deps:
-	@if ! dpkg -s libedit-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
-		echo "installing libedit-dev and pkg-config"; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
-	fi
+	@$(call apt_install,libedit-dev pkg-config)
+
+# What the tests need besides the build: the three shells whose completion is tested (bash is there), tmux
+# to give them a terminal, groff and man-db for the man page.
+test-deps:
+	@$(call apt_install,zsh fish tmux groff-base man-db)
 
 build: deps
-	$(SWIFT) build $(SWIFT_FLAGS)
+	$(SWIFT_BUILD)
 
 # Builds and shows mcptask against the bundled demo server.
 demo: build
@@ -29,17 +56,48 @@ interop-env:
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
-# The whole suite: format lint, unit tests, end-to-end tests against the demo server, and interoperability
-# tests against the official Python SDK server.
-test: deps interop-env lint
-	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
-	MCPTASK_BIN=$(CURDIR)/$(BIN)/mcptask $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+# mcptask and argument-parser's man page generator, which docs and check-docs run.
+docs-tools: deps
+	$(SWIFT_BUILD) --product mcptask
+	$(SWIFT_BUILD) --product generate-manual
+
+# Regenerates completions/ and man/mcptask.1 from the command definitions (and man/sections.mdoc and
+# scripts/completion/). Run it after changing a command, an option or its help, and commit the result.
+docs: docs-tools
+	bash scripts/generate-docs.sh $(BIN)/mcptask $(BIN)/generate-manual .
+
+# Fails when completions/ or man/mcptask.1 differ from what `make docs` would write.
+check-docs: docs-tools
+	bash scripts/check-docs.sh $(BIN)/mcptask $(BIN)/generate-manual
+
+# The whole suite: format lint, generated files up to date, unit tests, end-to-end tests against the demo
+# server (shell completion and the man page among them), and interoperability tests against the official
+# Python SDK server.
+test: deps test-deps interop-env lint
+	$(SWIFT_BUILD) --build-tests
+	$(MAKE) --no-print-directory check-docs
+	MCPTASK_BIN=$(CURDIR)/$(BIN)/mcptask $(SWIFT) test $(SWIFT_FLAGS) --scratch-path $(SCRATCH) --skip-build
 
 bench: deps
 	bash bench/run.sh
 
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib $(SWIFT_FLAGS)
+	$(SWIFT_BUILD) -c release --static-swift-stdlib
+
+# Installs the release build, the demo server (found beside mcptask), the man page and the completion scripts.
+install: release
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASH_COMPLETION_DIR) \
+		$(DESTDIR)$(ZSH_COMPLETION_DIR) $(DESTDIR)$(FISH_COMPLETION_DIR)
+	install -m 755 $(RELEASE_BIN)/mcptask $(DESTDIR)$(BINDIR)/mcptask
+	install -m 755 $(RELEASE_BIN)/mcptask-demo $(DESTDIR)$(BINDIR)/mcptask-demo
+	install -m 644 man/mcptask.1 $(DESTDIR)$(MANDIR)/man1/mcptask.1
+	install -m 644 completions/mcptask.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/mcptask
+	install -m 644 completions/mcptask.zsh $(DESTDIR)$(ZSH_COMPLETION_DIR)/_mcptask
+	install -m 644 completions/mcptask.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/mcptask.fish
+
+# Removes exactly what `make install` installed (with the same PREFIX and DESTDIR).
+uninstall:
+	rm -f $(INSTALLED)
 
 clean:
-	rm -rf .build
+	rm -rf $(SCRATCH)

@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|watch|status|result|cancel|tasks|help)
+    tools|call|watch|status|result|cancel|tasks|session|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks session help' -- "${cur}"))
         ;;
     esac
 }
@@ -194,9 +194,11 @@ _mcptask_tools() {
     # Offer option value completions
     case "${prev}" in
     '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion tools -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     '-H'|'--header')
@@ -213,6 +215,7 @@ _mcptask_tools() {
         return
         ;;
     '--trace')
+        __mcptask_add_completions -f
         return
         ;;
     '--color')
@@ -235,9 +238,11 @@ _mcptask_call() {
     # Offer option value completions
     case "${prev}" in
     '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion call -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     '-H'|'--header')
@@ -254,6 +259,7 @@ _mcptask_call() {
         return
         ;;
     '--trace')
+        __mcptask_add_completions -f
         return
         ;;
     '--color')
@@ -273,6 +279,19 @@ _mcptask_call() {
         return
         ;;
     '--answers')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion call -- positional@0 "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    *)
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion call -- positional@1 "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -288,9 +307,11 @@ _mcptask_watch() {
     # Offer option value completions
     case "${prev}" in
     '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion watch -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     '-H'|'--header')
@@ -307,6 +328,7 @@ _mcptask_watch() {
         return
         ;;
     '--trace')
+        __mcptask_add_completions -f
         return
         ;;
     '--color')
@@ -314,6 +336,14 @@ _mcptask_watch() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion watch -- positional@0 "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -329,9 +359,11 @@ _mcptask_status() {
     # Offer option value completions
     case "${prev}" in
     '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion status -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     '-H'|'--header')
@@ -348,6 +380,7 @@ _mcptask_status() {
         return
         ;;
     '--trace')
+        __mcptask_add_completions -f
         return
         ;;
     '--color')
@@ -355,6 +388,14 @@ _mcptask_status() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion status -- positional@0 "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -370,9 +411,11 @@ _mcptask_result() {
     # Offer option value completions
     case "${prev}" in
     '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion result -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     '-H'|'--header')
@@ -389,6 +432,7 @@ _mcptask_result() {
         return
         ;;
     '--trace')
+        __mcptask_add_completions -f
         return
         ;;
     '--color')
@@ -396,6 +440,14 @@ _mcptask_result() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion result -- positional@0 "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -411,9 +463,11 @@ _mcptask_cancel() {
     # Offer option value completions
     case "${prev}" in
     '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion cancel -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     '-H'|'--header')
@@ -430,6 +484,7 @@ _mcptask_cancel() {
         return
         ;;
     '--trace')
+        __mcptask_add_completions -f
         return
         ;;
     '--color')
@@ -437,6 +492,14 @@ _mcptask_cancel() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion cancel -- positional@0 "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -452,9 +515,11 @@ _mcptask_tasks() {
     # Offer option value completions
     case "${prev}" in
     '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion tasks -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     '-H'|'--header')
@@ -471,6 +536,7 @@ _mcptask_tasks() {
         return
         ;;
     '--trace')
+        __mcptask_add_completions -f
         return
         ;;
     '--color')
@@ -478,6 +544,107 @@ _mcptask_tasks() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
+_mcptask_session() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mcptask_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    start|list|stop|logs)
+        # Offer subcommand argument completions
+        "_mcptask_session_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'start list stop logs' -- "${cur}"))
+        ;;
+    esac
+}
+
+_mcptask_session_start() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --idle-timeout)
+    __mcptask_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion session start -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        __mcptask_add_completions -f
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    '--idle-timeout')
+        return
+        ;;
+    esac
+}
+
+_mcptask_session_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mcptask_offer_flags_options 0
+}
+
+_mcptask_session_stop() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mcptask_offer_flags_options 1
+}
+
+_mcptask_session_logs() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--lines)
+    __mcptask_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lines')
         return
         ;;
     esac
@@ -492,3 +659,52 @@ _mcptask_help() {
 }
 
 complete -o filenames -F _mcptask mcptask
+
+# Added by scripts/generate-docs.sh (from scripts/completion/bash-addendum.bash). bash cuts COMP_WORDS at
+# the characters of COMP_WORDBREAKS (=, : and @ among them), which would split KEY=VALUE, URLs and @NAME
+# into pieces that mcptask cannot read: the words are put together again from the line. readline itself
+# replaces only the part of the word after its last = or :, so the candidates are trimmed to that part
+# (it does not break at @). Words mcptask offers
+# itself (a tool's KEY=, a session's @NAME) are not quoted as file names, and KEY= takes its value with no
+# space in between.
+__mcptask_complete_whole_words() {
+    local -r before="${COMP_LINE:0:COMP_POINT}" after="${COMP_LINE:COMP_POINT}"
+    local -a words_before words_after
+    read -ra words_before <<<"${before}"
+    read -ra words_after <<<"${after}"
+    if [[ -z "${before}" || "${before: -1}" = [[:space:]] ]]; then
+        words_before+=('')
+    fi
+    local -r current="${words_before[${#words_before[@]} - 1]}"
+    if [[ -n "${after}" && "${after:0:1}" != [[:space:]] ]]; then
+        words_before[${#words_before[@]} - 1]+="${words_after[0]}"
+        words_after=("${words_after[@]:1}")
+    fi
+    local -a COMP_WORDS=("${words_before[@]}" "${words_after[@]}")
+    local COMP_CWORD="$((${#words_before[@]} - 1))"
+
+    local kept='' separator
+    for separator in = :; do
+        if [[ "${COMP_WORDBREAKS}" = *"${separator}"* && "${current}" = *"${separator}"* ]]; then
+            local through="${current%"${current##*"${separator}"}"}"
+            [[ "${#through}" -gt "${#kept}" ]] && kept="${through}"
+        fi
+    done
+
+    _mcptask "${1}" "${current}" "${COMP_WORDS[${COMP_CWORD} - 1]}"
+
+    local -i index
+    local whole=false
+    for index in "${!COMPREPLY[@]}"; do
+        case "${COMPREPLY[${index}]}" in
+        *= | @*) whole=true ;;
+        esac
+        COMPREPLY[${index}]="${COMPREPLY[${index}]#"${kept}"}"
+    done
+    if "${whole}"; then
+        compopt +o filenames
+        [[ "${#COMPREPLY[@]}" -eq 1 && "${COMPREPLY[0]}" = *= ]] && compopt -o nospace
+    fi
+    return 0
+}
+complete -o filenames -F __mcptask_complete_whole_words mcptask

@@ -57,13 +57,14 @@ _mcptask() {
             'result:Print a task'\''s result, waiting until the task ends.'
             'cancel:Cancel a task and print its final state.'
             'tasks:List the server'\''s tasks (all pages), and the journal'\''s for it.'
+            'session:Background sessions that keep a server connection between commands.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        tools|call|watch|status|result|cancel|tasks|help)
+        tools|call|watch|status|result|cancel|tasks|session|help)
             "_mcptask_${words[1]}" && ret=0
             ;;
         esac
@@ -78,13 +79,13 @@ _mcptask_tools() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion tools -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
         '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
         '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
         '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
         '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
@@ -102,18 +103,18 @@ _mcptask_call() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion call -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
         '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
         '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
         '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
         '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
-        ':tool:'
-        '*:assignments:'
+        ':tool:{__mcptask_custom_complete ---completion call -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '*:assignments:{__mcptask_custom_complete ---completion call -- positional@1 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--args[Arguments as a JSON object, @FILE, or - for stdin.]:args:'
         '--task[Run as a task (an error for a '\''forbidden'\'' tool).]'
         '--no-task[Call an '\''optional'\'' tool without a task.]'
@@ -122,7 +123,7 @@ _mcptask_call() {
         '--json[Print the tool result exactly as the server sent it, as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
         '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
-        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:'
+        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -136,17 +137,17 @@ _mcptask_watch() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion watch -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
         '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
         '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
         '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
         '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
-        ':task:'
+        ':task:{__mcptask_custom_complete ---completion watch -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--result[Also print the tool result when the task ends.]'
         '--json[Print the final task (with --result\: the tool result) as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
@@ -163,17 +164,17 @@ _mcptask_status() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion status -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
         '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
         '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
         '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
         '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
-        ':task:'
+        ':task:{__mcptask_custom_complete ---completion status -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--json[Print the task as JSON.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -188,17 +189,17 @@ _mcptask_result() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion result -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
         '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
         '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
         '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
         '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
-        ':task:'
+        ':task:{__mcptask_custom_complete ---completion result -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--json[Print the tool result exactly as the server sent it, as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
         '--version[Show the version.]'
@@ -214,17 +215,17 @@ _mcptask_cancel() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion cancel -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
         '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
         '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
         '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
         '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
-        ':task:'
+        ':task:{__mcptask_custom_complete ---completion cancel -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--json[Print the final task as JSON.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -239,17 +240,110 @@ _mcptask_tasks() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', or an http(s) URL.]:server:'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:'
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion tasks -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
         '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
         '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
         '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
         '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
         '--json[Print the lists as JSON.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_session() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'start:Start a background session connected to a server.'
+            'list:List background sessions: name, state, pid, uptime, tasks, server.'
+            'stop:Stop a background session (its server process too).'
+            'logs:Print a background session'\''s log.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        start|list|stop|logs)
+            "_mcptask_session_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_mcptask_session_start() {
+    local -i ret=1
+    local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion session start -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
+        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
+        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
+        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
+        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        ':name:'
+        '--idle-timeout[Stop the session after this long with no command attached, e.g. 30m.]:idle-timeout:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_session_list() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print the sessions as JSON.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_session_stop() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':name:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_session_logs() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':name:'
+        '--lines[Only the last N lines.]:lines:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -267,6 +361,22 @@ _mcptask_help() {
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 
     return "${ret}"
+}
+
+# Added by scripts/generate-docs.sh (from scripts/completion/zsh-addendum.zsh): when every word mcptask
+# offers is a tool's KEY=, it takes its value with no space in between.
+__mcptask_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        completions=("${completions[@]:0:-1}")
+        local -a keys=("${(@M)completions:#[^:]#=(|:*)}")
+        if [[ "${#keys[@]}" -eq "${#completions[@]}" ]]; then
+            _describe -V '' completions -S ''
+        else
+            __mcptask_complete "${completions[@]}"
+        fi
+    fi
 }
 
 if [[ "${funcstack[1]}" = _mcptask ]]; then

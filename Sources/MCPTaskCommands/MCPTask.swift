@@ -23,15 +23,18 @@ public struct MCPTask: AsyncParsableCommand {
     public init() {}
 
     /// Splits off a trailing `-- COMMAND ARGS` (a stdio server) before parsing the rest, so every command
-    /// takes it the same way whatever positional arguments it has.
+    /// takes it the same way whatever positional arguments it has. A shell's completion request
+    /// (`---completion ... -- ARGUMENT ...`) is passed through whole: its `--` is part of the request.
     public static func main() async {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        if let terminator = arguments.firstIndex(of: "--") {
+        if arguments.first == "---completion" {
+            CompletionDeadline.begin()
+        } else if let terminator = arguments.firstIndex(of: "--") {
             ServerCommandLine.trailing = Array(arguments[(terminator + 1)...])
             arguments = Array(arguments[..<terminator])
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try await asyncParseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

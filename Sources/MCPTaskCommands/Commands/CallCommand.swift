@@ -16,10 +16,12 @@ struct CallCommand: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
 
-    @Argument(help: "The tool to call.")
+    @Argument(help: "The tool to call.", completion: .custom(DynamicCompletion.tools))
     var tool: String
 
-    @Argument(help: "Arguments as KEY=VALUE, typed by the tool's input schema.")
+    @Argument(
+        help: "Arguments as KEY=VALUE, typed by the tool's input schema.",
+        completion: .custom(DynamicCompletion.toolArguments))
     var assignments: [String] = []
 
     @Option(name: .long, help: "Arguments as a JSON object, @FILE, or - for stdin.")
@@ -46,7 +48,9 @@ struct CallCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Answer for an elicitation field, KEY=VALUE; repeatable.")
     var answer: [String] = []
 
-    @Option(name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.")
+    @Option(
+        name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.",
+        completion: .file(extensions: ["json"]))
     var answers: String?
 
     func validate() throws {

@@ -14,7 +14,8 @@ struct CancelCommand: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
 
-    @Argument(help: "The task: an id, a unique prefix, or 'last'.")
+    @Argument(
+        help: "The task: an id, a unique prefix, or 'last'.", completion: .custom(DynamicCompletion.tasks))
     var task: String
 
     @Flag(name: .long, help: "Print the final task as JSON.")

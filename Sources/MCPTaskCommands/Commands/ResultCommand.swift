@@ -15,7 +15,8 @@ struct ResultCommand: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
 
-    @Argument(help: "The task: an id, a unique prefix, or 'last'.")
+    @Argument(
+        help: "The task: an id, a unique prefix, or 'last'.", completion: .custom(DynamicCompletion.tasks))
     var task: String
 
     @Flag(name: .long, help: "Print the tool result exactly as the server sent it, as JSON.")

@@ -16,7 +16,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
 
-    @Argument(help: "The task: an id, a unique prefix, or 'last'.")
+    @Argument(
+        help: "The task: an id, a unique prefix, or 'last'.", completion: .custom(DynamicCompletion.tasks))
     var task: String
 
     @Flag(name: .long, help: "Also print the tool result when the task ends.")

@@ -2,12 +2,15 @@ import ArgumentParser
 
 /// Options every command that talks to a server takes.
 struct ServerOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Server: a name from the config file, 'demo', or an http(s) URL.")
+    @Option(
+        name: .shortAndLong, help: "Server: a name from the config file, 'demo', @SESSION, or an http(s) URL.",
+        completion: .custom(DynamicCompletion.servers))
     var server: String?
 
     @Option(
         name: .long,
-        help: "The server config file (default: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).")
+        help: "The server config file (default: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).",
+        completion: .file(extensions: ["json"]))
     var config: String?
 
     @Option(name: [.customShort("H"), .long], help: "Extra HTTP header 'Name: value' ($VAR expanded); repeatable.")
@@ -22,7 +25,7 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Protocol revision: auto, 2025-11-25 or 2026-07-28.")
     var `protocol`: ProtocolChoice = .auto
 
-    @Option(name: .long, help: "Write every JSON-RPC message to FILE ('-' for stderr).")
+    @Option(name: .long, help: "Write every JSON-RPC message to FILE ('-' for stderr).", completion: .file())
     var trace: String?
 
     @Option(name: .long, help: "Colour: auto, always or never (NO_COLOR is honoured).")
@@ -55,6 +58,8 @@ struct DurationArgument: ExpressibleByArgument, Sendable, Equatable {
     var milliseconds: Int
 
     init(seconds: Int) { milliseconds = seconds * 1000 }
+
+    init(milliseconds: Int) { self.milliseconds = milliseconds }
 
     init?(argument: String) {
         let units: [(String, Int)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
