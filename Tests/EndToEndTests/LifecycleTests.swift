@@ -26,7 +26,8 @@ struct LifecycleTests {
     @Test("watch last --events: status and progress as they happen, then a result event; exit 0")
     func watchEvents() async throws {
         try await withSDKServer { url in
-            let task = try await detach(url, ["slow_count", "n=3", "delay=0.3"])
+            // Long enough (4 s) that a watcher started on a loaded machine still sees progress happen.
+            let task = try await detach(url, ["slow_count", "n=8", "delay=0.5"])
             defer { task.state.remove() }
             let run = try await mcptask(["watch", "last", "--events"], environment: task.environment)
             #expect(run.status == 0, "\(run)")
@@ -42,7 +43,7 @@ struct LifecycleTests {
             let statuses = events.filter { $0["event"]?.stringValue == "status" }
             #expect(statuses.last?["task"]?["status"]?.stringValue == "completed", "\(run)")
             let result = try #require(events.last?["result"])
-            #expect(result["content"]?.arrayValue?.first?["text"]?.stringValue == "counted to 3", "\(run)")
+            #expect(result["content"]?.arrayValue?.first?["text"]?.stringValue == "counted to 8", "\(run)")
         }
     }
 
