@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|watch|status|result|cancel|tasks|session|help)
+    tools|call|watch|status|result|cancel|tasks|session|repl|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks session help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks session repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -300,8 +300,8 @@ _mcptask_call() {
 _mcptask_watch() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --result --json --events --version -h --help)
-    repeating_options=(-H --header)
-    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    repeating_options=(-H --header --answer)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --answers)
     __mcptask_offer_flags_options 1
 
     # Offer option value completions
@@ -336,6 +336,13 @@ _mcptask_watch() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    '--answer')
+        return
+        ;;
+    '--answers')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     esac
@@ -404,8 +411,8 @@ _mcptask_status() {
 _mcptask_result() {
     repeating_flags=()
     non_repeating_flags=(--verbose -v --json --events --version -h --help)
-    repeating_options=(-H --header)
-    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    repeating_options=(-H --header --answer)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --answers)
     __mcptask_offer_flags_options 1
 
     # Offer option value completions
@@ -440,6 +447,13 @@ _mcptask_result() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    '--answer')
+        return
+        ;;
+    '--answers')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     esac
@@ -645,6 +659,50 @@ _mcptask_session_logs() {
     # Offer option value completions
     case "${prev}" in
     '--lines')
+        return
+        ;;
+    esac
+}
+
+_mcptask_repl() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion repl -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        __mcptask_add_completions -f
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
         return
         ;;
     esac

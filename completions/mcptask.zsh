@@ -58,13 +58,14 @@ _mcptask() {
             'cancel:Cancel a task and print its final state.'
             'tasks:List the server'\''s tasks (all pages), and the journal'\''s for it.'
             'session:Background sessions that keep a server connection between commands.'
+            'repl:An interactive shell on one connection: the command line'\''s verbs, background calls, live events.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        tools|call|watch|status|result|cancel|tasks|session|help)
+        tools|call|watch|status|result|cancel|tasks|session|repl|help)
             "_mcptask_${words[1]}" && ret=0
             ;;
         esac
@@ -151,6 +152,8 @@ _mcptask_watch() {
         '--result[Also print the tool result when the task ends.]'
         '--json[Print the final task (with --result\: the tool result) as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
+        '*--answer[Answer for an elicitation field of the task, KEY=VALUE; repeatable.]:answer:'
+        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -202,6 +205,8 @@ _mcptask_result() {
         ':task:{__mcptask_custom_complete ---completion result -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--json[Print the tool result exactly as the server sent it, as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
+        '*--answer[Answer for an elicitation field of the task, KEY=VALUE; repeatable.]:answer:'
+        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -344,6 +349,29 @@ _mcptask_session_logs() {
     local -ar arg_specs=(
         ':name:'
         '--lines[Only the last N lines.]:lines:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_repl() {
+    local -i ret=1
+    local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion repl -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
+        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
+        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
+        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
+        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

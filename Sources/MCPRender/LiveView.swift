@@ -71,7 +71,7 @@ public final class LiveView: Sendable {
         switch mode {
         case .terminal:
             let drawn = state.withLock { $0.drawn }
-            if drawn { stream.write("\r\u{1B}[2K") }
+            if drawn && !TerminalHold.isHeld { stream.write("\r\u{1B}[2K") }
         case .lines:
             let text: String? = state.withLock { state in
                 state.pendingProgressLine ? render(&state, now: ContinuousClock.now) : nil
@@ -92,6 +92,8 @@ public final class LiveView: Sendable {
     }
 
     private func draw(_ text: String) {
+        // A question is on the terminal (an elicitation form): the next tick catches up.
+        if mode == .terminal && TerminalHold.isHeld { return }
         switch mode {
         case .terminal: stream.write("\r\u{1B}[2K" + text)
         case .lines: stream.line("mcptask: " + text)

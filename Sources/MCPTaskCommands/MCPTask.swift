@@ -16,8 +16,10 @@ public struct MCPTask: AsyncParsableCommand {
         version: MCPTaskVersion.current,
         subcommands: [
             ToolsCommand.self, CallCommand.self, WatchCommand.self, StatusCommand.self, ResultCommand.self,
-            CancelCommand.self, TasksCommand.self, SessionCommand.self, BenchCommand.self,
-        ]
+            CancelCommand.self, TasksCommand.self, SessionCommand.self, BenchCommand.self, ReplCommand.self,
+        ],
+        // `mcptask -s SERVER` with no command starts the REPL.
+        defaultSubcommand: ReplCommand.self
     )
 
     public init() {}

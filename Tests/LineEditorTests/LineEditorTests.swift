@@ -19,7 +19,7 @@ private func readFile(_ path: String) -> String? {
 }
 
 @Suite struct LineEditorTests {
-    @Test func rememberWritesTheHistoryFile() throws {
+    @Test func rememberWritesTheHistoryFile() async throws {
         var template = Array("/tmp/mcptask-history-XXXXXX".utf8CString)
         let directory = try #require(mkdtemp(&template))
         let path = String(cString: directory) + "/history"
@@ -30,6 +30,7 @@ private func readFile(_ path: String) -> String? {
         #expect(access(path, F_OK) != 0)
         let editor = LineEditor(programName: "mcptask-tests", historyPath: path)
         editor.remember("tools list x-marker")
+        await editor.flush()
         #expect(access(path, F_OK) == 0)
         let contents = try #require(readFile(path))
         #expect(contents.contains("x-marker"))

@@ -26,8 +26,14 @@ struct CallFlow: Sendable {
         let asTask = try decideTask(for: tool)
         let answers = try CallArguments.answers(pairs: invocation.answer, file: invocation.answers)
         let declined = DeclineFlag()
+        // --answer/--answers first; else a person at the terminal fills in a form; else decline.
+        let elicitor = Elicitor(
+            server: Elicitor.serverName(target: context.target.displayName, session: session), answers: answers,
+            prompter: TerminalPrompter.forCommand(style: context.style, environment: context.environment),
+            output: output, declined: declined)
+        let toolName = tool.name
         session.setElicitationHandler { request, elicitation in
-            answer(request, elicitation, answers: answers, declined: declined)
+            await elicitor.answer(request, elicitation, tool: toolName)
         }
         let token = ProgressToken.string("mcptask-\(getProcessIdentifier())-1")
         let notifications = session.notifications()
@@ -38,7 +44,8 @@ struct CallFlow: Sendable {
             status = try await TaskCall(flow: self, tool: tool.name, progressToken: token)
                 .run(arguments: arguments, metadata: ttl, notifications: notifications)
         } else {
-            status = try await plainCall(tool.name, arguments, token: token, notifications: notifications)
+            let urls = URLElicitationRequired(elicitor: elicitor, session: session)
+            status = try await plainCall(tool.name, arguments, token: token, notifications: notifications, urls: urls)
         }
         return status == .success && declined.isSet ? .inputRequired : status
     }
@@ -48,10 +55,14 @@ struct CallFlow: Sendable {
 
     /// A JSON-RPC error answering tools/call itself (pymcp-kit reports mode mismatches so): the tool failing.
     func refused(_ error: ResponseError) -> ExitStatus {
+        Self.refused(error, tool: invocation.tool, output: output)
+    }
+
+    static func refused(_ error: ResponseError, tool: String, output: CallOutput) -> ExitStatus {
         output.emit("error", taskID: nil, ["message": .string(error.message), "code": .int(error.code.rawValue)])
         if error.code == .missingRequiredClientCapability {
             output.error(
-                "'\(invocation.tool)' must run as a task, and this call did not declare the tasks extension: "
+                "'\(tool)' must run as a task, and this call did not declare the tasks extension: "
                     + "\(error.message) (error \(error.code)); call it without --no-task")
             return .toolError
         }
@@ -59,8 +70,14 @@ struct CallFlow: Sendable {
         return .toolError
     }
 
-    /// Whether to augment: required always, optional unless --no-task, forbidden never (--task is an error).
     private func decideTask(for tool: Tool) throws -> Bool {
+        try Self.decideTask(for: tool, invocation: invocation, session: session) { output.note($0) }
+    }
+
+    /// Whether to augment: required always, optional unless --no-task, forbidden never (--task is an error).
+    static func decideTask(
+        for tool: Tool, invocation: CallCommand, session: ClientSession, note: (String) -> Void
+    ) throws -> Bool {
         let mode = session.wire.taskMode(of: tool)
         switch mode {
         case .required:
@@ -82,7 +99,7 @@ struct CallFlow: Sendable {
             }
             if tool.declaredTaskSupport == .required {
                 // The server's own answer (e.g. -32021: the tasks extension was not declared) says it best.
-                output.note(
+                note(
                     "'\(tool.name)' is listed as requiring a task, but the server declares no task support for "
                         + "tools; calling it plainly")
             }
@@ -90,9 +107,11 @@ struct CallFlow: Sendable {
         }
     }
 
+    /// A call without a task. When the server first needs the person at some URLs (-32042), they are asked
+    /// and the call is made once more.
     private func plainCall(
         _ name: String, _ arguments: [String: JSONValue], token: ProgressToken,
-        notifications: AsyncStream<ServerNotification>
+        notifications: AsyncStream<ServerNotification>, urls: URLElicitationRequired?
     ) async throws -> ExitStatus {
         let view = output.liveView(label: name)
         let raced: Raced<CallToolResponse>
@@ -100,7 +119,14 @@ struct CallFlow: Sendable {
             raced = try await raceCall(name, arguments, token: token, notifications: notifications, view: view)
         } catch let error as ResponseError {
             view?.finish()
-            return refused(error)
+            if let urls, await urls.resolve(error, tool: name) {
+                output.note("calling '\(name)' again")
+                return try await plainCall(
+                    name, arguments, token: token, notifications: session.notifications(), urls: nil)
+            }
+            let status = refused(error)
+            // The server needed the person somewhere first, and that could not be done: exit 3.
+            return error.code == .urlElicitationRequired ? .inputRequired : status
         }
         view?.finish()
         switch raced {
@@ -140,26 +166,6 @@ struct CallFlow: Sendable {
                 if let next { return next }
             }
             throw CancellationError()
-        }
-    }
-
-    private func answer(
-        _ request: ElicitRequest, _ elicitation: ElicitationContext, answers: ScriptedAnswers, declined: DeclineFlag
-    ) -> ElicitResult {
-        let decision = answers.answer(request)
-        let taskID = elicitation.relatedTaskID
-        switch decision {
-        case .accept(let content):
-            output.note("answered the server's question \"\(request.message)\" from --answer/--answers")
-            output.emit("elicitation", taskID: taskID, ["action": "accept", "message": .string(request.message)])
-            return ElicitResult(action: .accept, content: content)
-        case .decline(let reason):
-            declined.set()
-            output.note("declined the server's question \"\(request.message)\": \(reason)")
-            output.emit(
-                "elicitation", taskID: taskID,
-                ["action": "decline", "message": .string(request.message), "reason": .string(reason)])
-            return ElicitResult(action: .decline)
         }
     }
 }

@@ -37,13 +37,13 @@ struct CallOutput: Sendable {
         }
     }
 
-    /// A diagnostic line on stderr.
+    /// A diagnostic line on stderr (kept back while an elicitation question is on the terminal).
     func note(_ text: String) {
-        OutputStream.standardError.line(style.dim("mcptask: " + Sanitizer.clean(text)))
+        TerminalHold.line(style.dim("mcptask: " + Sanitizer.clean(text)))
     }
 
     func error(_ text: String) {
-        OutputStream.standardError.line(style.red("mcptask: ") + Sanitizer.clean(text))
+        TerminalHold.line(style.red("mcptask: ") + Sanitizer.clean(text))
     }
 
     /// Prints a tool result; `isError` maps to exit 1.

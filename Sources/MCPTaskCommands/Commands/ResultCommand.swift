@@ -25,14 +25,29 @@ struct ResultCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print lifecycle events as newline-delimited JSON on stdout.")
     var events = false
 
+    @Option(name: .long, help: "Answer for an elicitation field of the task, KEY=VALUE; repeatable.")
+    var answer: [String] = []
+
+    @Option(
+        name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.",
+        completion: .file(extensions: ["json"]))
+    var answers: String?
+
     func validate() throws {
         if json && events { throw ValidationError("--json and --events cannot be used together") }
     }
 
     func run() async throws {
         let mode: CallOutput.Mode = events ? .events : json ? .json : .human
+        let answers: ScriptedAnswers
+        do {
+            answers = try CallArguments.answers(pairs: answer, file: self.answers)
+        } catch {
+            throw ErrorReport.report(error, style: nil).exitCode
+        }
         let status = await TaskCommandRunner(options: server, reference: task).run { handle in
-            try await FollowExisting(handle: handle, mode: mode).run(deliver: .result, alwaysShowView: false)
+            try await FollowExisting(handle: handle, mode: mode, answers: answers).run(
+                deliver: .result, alwaysShowView: false)
         }
         if status != .success { throw status.exitCode }
     }

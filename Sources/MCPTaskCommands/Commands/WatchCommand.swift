@@ -29,6 +29,14 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print lifecycle events as newline-delimited JSON on stdout.")
     var events = false
 
+    @Option(name: .long, help: "Answer for an elicitation field of the task, KEY=VALUE; repeatable.")
+    var answer: [String] = []
+
+    @Option(
+        name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.",
+        completion: .file(extensions: ["json"]))
+    var answers: String?
+
     func validate() throws {
         if json && events { throw ValidationError("--json and --events cannot be used together") }
     }
@@ -36,8 +44,15 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let mode: CallOutput.Mode = events ? .events : json ? .json : .human
         let deliver: CallOutput.Deliverable = result ? .result : .finalTask
+        let answers: ScriptedAnswers
+        do {
+            answers = try CallArguments.answers(pairs: answer, file: self.answers)
+        } catch {
+            throw ErrorReport.report(error, style: nil).exitCode
+        }
         let status = await TaskCommandRunner(options: server, reference: task).run { handle in
-            try await FollowExisting(handle: handle, mode: mode).run(deliver: deliver, alwaysShowView: true)
+            try await FollowExisting(handle: handle, mode: mode, answers: answers).run(
+                deliver: deliver, alwaysShowView: true)
         }
         if status != .success { throw status.exitCode }
     }
@@ -47,9 +62,12 @@ struct WatchCommand: AsyncParsableCommand {
 struct FollowExisting: Sendable {
     let handle: TaskHandle
     let mode: CallOutput.Mode
+    /// --answer/--answers for the task's elicitations (a person at the terminal is asked otherwise).
+    var answers = ScriptedAnswers(successive: [], everyPrompt: [:])
 
     func run(deliver: CallOutput.Deliverable, alwaysShowView: Bool) async throws -> ExitStatus {
         let output = CallOutput(mode: mode, style: handle.context.style)
+        Elicitor.install(for: handle, output: output, answers: answers)
         // Subscribe first: a status notification may come while tasks/get is on its way.
         let notifications = handle.session.notifications()
         let initial: TaskInfo

@@ -28,8 +28,9 @@ final class Interrupts: Sendable {
     private let state = Mutex(State())
     nonisolated(unsafe) private static var sources: [any DispatchSourceProtocol] = []
 
-    init(timeout: Duration?) {
-        for number in [SIGINT, SIGTERM] {
+    /// `listensForSignals: false` makes one that only `--timeout` triggers: the REPL routes Ctrl-C itself.
+    init(timeout: Duration?, listensForSignals: Bool = true) {
+        for number in [SIGINT, SIGTERM] where listensForSignals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in self?.deliver(.signal) }
