@@ -58,10 +58,25 @@ extension ClientSession {
         case .auto:
             if let discovered = try await probe(), discovered.isModern {
                 adopt(discovered)
-            } else {
+                return
+            }
+            do {
                 try await initialize()
+            } catch let error as ResponseError where Self.servesModern(error) {
+                // The probe gave up (a server slow to start), but the server took it: its connection now
+                // serves 2026-07-28 and says so (FastMCP 4: -32022 listing 2026-07-28). Ask again, patiently.
+                logger.info("initialize refused: \(error.message); asking server/discover again")
+                let discovered = try await discover(timeout: configuration.requestTimeout)
+                guard discovered.isModern else { throw error }
+                adopt(discovered)
             }
         }
+    }
+
+    /// A -32022 whose `data.supported` lists 2026-07-28: the connection serves the stateless protocol.
+    static func servesModern(_ error: ResponseError) -> Bool {
+        error.code == .unsupportedProtocolVersion
+            && (error.data?["supported"]?.arrayValue?.contains(.string(ProtocolVersion.rev20260728)) ?? false)
     }
 
     private func notModern(_ why: String) -> SessionError {

@@ -27,9 +27,11 @@ struct ToolCatalog: Sendable {
         let cached = cache.read(key: key)
         if let cached, cached.isFresh(now: now) { return cached.offered }
         // Recorded as failed before asking: if the hard limit ends mcptask meanwhile, the next Tab does not
-        // wait for the same server again.
+        // wait for the same server again. Stamped at the limit, not at the start, so the memory lasts its
+        // full time after the attempt however slowly this machine started mcptask and the server.
         let earlier = cached.map(\.offered).flatMap { $0.isEmpty ? nil : $0 }
-        let failed = CompletionCache.Entry(fetchedAt: now, tools: nil, earlier: earlier)
+        let limit = Double(CompletionDeadline.limitMilliseconds(environment["MCPTASK_COMPLETION_TIMEOUT"])) / 1000
+        let failed = CompletionCache.Entry(fetchedAt: now + limit, tools: nil, earlier: earlier)
         cache.write(failed, key: key)
         guard let fetched = await fetch(target, options: choice.options) else { return failed.offered }
         cache.write(CompletionCache.Entry(fetchedAt: now, tools: fetched), key: key)
