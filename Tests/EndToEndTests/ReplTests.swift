@@ -276,32 +276,40 @@ import Testing
         }
     }
 
-    /// `call ask_user`, then Ada and 36, Enter for every other field (its default) and for the review.
+    /// `call ask_user`, then the form answered (see `ReplPane.answerAskUserForm`).
     private func answerAskUser(in pane: ReplPane, prompt: String) async throws {
         try await pane.waitFor("the prompt") { $0.contains(prompt) && $0.hasSuffix(">") }
         try await pane.type("call ask_user")
         try await pane.send("Enter")
+        try await pane.answerAskUserForm()
+    }
+}
+
+extension ReplPane {
+    /// Answers ask_user's form once it shows: Ada and 36, Enter for every other field (its default) and for
+    /// the review.
+    func answerAskUserForm() async throws {
         // FastMCP's request names no task; then the form names the tool alone, or the task it inferred.
-        try await pane.waitFor("the form") { $0.contains(" asks (") && $0.hasSuffix("name>") }
-        var screen = try await pane.screen()
+        try await waitFor("the form") { $0.contains(" asks (") && $0.hasSuffix("name>") }
+        var screen = try await self.screen()
         while !screen.hasSuffix("(a):") {
             let question = screen.split(separator: "\n").last.map(String.init) ?? ""
             if question.hasSuffix("name>") {
-                try await pane.type("Ada")
+                try await type("Ada")
             } else if question.hasSuffix("age>") {
-                try await pane.type("36")
+                try await type("36")
             }
-            try await pane.send("Enter")
+            try await send("Enter")
             let before = screen
-            try await pane.waitFor("the next question after '\(question)'") { now in
+            try await waitFor("the next question after '\(question)'") { now in
                 // A field's prompt (`  name>`, perhaps with its default typed in) or the review's question.
                 let last = now.split(separator: "\n").last.map(String.init) ?? ""
                 return now != before && (last.hasSuffix("(a):") || (last.hasPrefix("  ") && last.contains(">")))
             }
-            screen = try await pane.screen()
+            screen = try await self.screen()
         }
-        try await pane.send("Enter")
-        try await pane.waitFor("the answer sent") { $0.contains("accepted: sent to the server") }
+        try await send("Enter")
+        try await waitFor("the answer sent") { $0.contains("accepted: sent to the server") }
     }
 }
 

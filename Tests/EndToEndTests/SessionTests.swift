@@ -222,3 +222,24 @@ struct HTTPSessionTests {
         }
     }
 }
+
+@Suite("Background sessions: a later command answers")
+struct SessionElicitationTests {
+    @Test("an elicitation of a detached task is answered from a later watch -s @NAME on a terminal")
+    func laterWatchAnswers() async throws {
+        let server = try Paths.requireSDKServer()
+        try await SessionTests().withStartedSession("py", ["--"] + server) { environment, dir in
+            let call = try await mcptask(["call", "-s", "@py", "ask_user", "--detach"], environment: environment)
+            #expect(call.status == 0, "\(call)")
+            // The detached call is gone; the SDK hands the question over with the watcher's tasks/result, and
+            // the session gives it to the one command on a terminal.
+            let pane = try await ReplPane(
+                dir: dir, ["watch", "-s", "@py", "last", "--result"],
+                environment: ["XDG_RUNTIME_DIR": environment["XDG_RUNTIME_DIR"] ?? ""])
+            defer { pane.close(keepingDirectory: true) }
+            try await pane.answerAskUserForm()
+            try await pane.waitFor("the result") { $0.contains("\"name\": \"Ada\"") && $0.contains("\"age\": 36") }
+            #expect(try await pane.waitForExit() == 0)
+        }
+    }
+}
