@@ -87,10 +87,10 @@ extension ClientSession {
 
     /// server/discover as a probe: the result, or nil when the answer says "not a 2026-07-28 server".
     private func probe() async throws -> DiscoverResult? {
-        // A server that ignores unknown methods must not cost the whole request timeout.
-        let limit = min(configuration.requestTimeout, .seconds(20))
+        // The whole request timeout: a Python server's first start (cold imports) can take half a minute, and
+        // servers answer an unknown method with an error at once; one that stays silent costs this wait.
         do {
-            let discovered = try await discover(timeout: limit)
+            let discovered = try await discover(timeout: configuration.requestTimeout)
             if !discovered.isModern {
                 let versions = discovered.supportedVersions.joined(separator: ", ")
                 logger.info("server/discover lists only \(versions); using the initialize handshake")
