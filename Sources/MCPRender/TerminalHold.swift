@@ -7,7 +7,7 @@ public enum TerminalHold {
     private struct State {
         var holders = 0
         /// Diagnostic lines that came while held, printed when the question is answered.
-        var deferred: [String] = []
+        var deferred: [(stream: OutputStream, text: String)] = []
     }
 
     private static let state = Mutex(State())
@@ -21,26 +21,26 @@ public enum TerminalHold {
     ) async rethrows -> Value {
         state.withLock { $0.holders += 1 }
         defer {
-            let lines = state.withLock { state -> [String] in
+            let lines = state.withLock { state -> [(stream: OutputStream, text: String)] in
                 state.holders -= 1
                 guard state.holders == 0 else { return [] }
                 defer { state.deferred = [] }
                 return state.deferred
             }
-            for line in lines { OutputStream.standardError.line(line) }
+            for line in lines { line.stream.line(line.text) }
         }
         if stream.isTerminal { stream.write("\r\u{1B}[2K") }
         return try await body()
     }
 
-    /// Writes a diagnostic line to standard error, or keeps it until the question on the terminal is
-    /// answered, so it does not land in the middle of the line being typed.
-    public static func line(_ text: String) {
+    /// Writes a diagnostic line to `stream` (standard error), or keeps it until the question on the terminal
+    /// is answered, so it does not land in the middle of the line being typed.
+    public static func line(_ text: String, to stream: OutputStream = .standardError) {
         let now = state.withLock { state -> Bool in
             guard state.holders > 0 else { return true }
-            state.deferred.append(text)
+            state.deferred.append((stream, text))
             return false
         }
-        if now { OutputStream.standardError.line(text) }
+        if now { stream.line(text) }
     }
 }
