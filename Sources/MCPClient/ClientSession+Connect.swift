@@ -8,6 +8,9 @@ public enum ProtocolPreference: Sendable, Equatable {
     case handshake
     /// 2026-07-28 only.
     case stateless
+    /// The `initialize` handshake first; a server that refuses it is asked `server/discover`. For shell
+    /// completion, where a server that never answers the probe would cost the whole time limit.
+    case handshakeFirst
 }
 
 /// Who the server is and how it speaks, whatever the generation.
@@ -39,6 +42,15 @@ extension ClientSession {
         switch preference {
         case .handshake:
             try await initialize()
+        case .handshakeFirst:
+            do {
+                try await initialize()
+            } catch let error as ResponseError {
+                logger.info("initialize refused: \(error.message); asking server/discover")
+                let discovered = try await discover(timeout: configuration.requestTimeout)
+                guard discovered.isModern else { throw error }
+                adopt(discovered)
+            }
         case .stateless:
             let discovered: DiscoverResult
             do {

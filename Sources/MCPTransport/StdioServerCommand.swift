@@ -30,6 +30,10 @@ public struct StdioOptions: Sendable {
     public var shutdownGrace: Duration
     /// How many of the server's last stderr lines are kept to explain a failure.
     public var stderrLinesKept: Int
+    /// Starts the server in a session of its own, without a controlling terminal (for shell completion,
+    /// where a server must never read from or write to the user's terminal). Either way the server leads a
+    /// process group of its own, which teardown ends as a whole.
+    public var detachedFromTerminal = false
 
     public init(
         maximumFrameSize: Int = 16 * 1024 * 1024, shutdownGrace: Duration = .seconds(2), stderrLinesKept: Int = 10

@@ -27,7 +27,11 @@ public enum StdioTransport {
         let inbound = FrameChannel()
         let tail = StderrTail(limit: options.stderrLinesKept)
         var platform = PlatformOptions()
-        platform.processGroupID = 0
+        if options.detachedFromTerminal {
+            platform.createSession = true
+        } else {
+            platform.processGroupID = 0
+        }
         platform.teardownSequence = [
             .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: options.shutdownGrace)
         ]
