@@ -45,10 +45,38 @@ let package = Package(
         ),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: strict),
         .target(name: "MCPRender", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
+        // The command layer: a kit (option groups, connecting, config, journal, the task pipeline, the
+        // prompter, completion) below the REPL and the background-session relay, and a thin target of
+        // commands on top.
+        .target(
+            name: "MCPCommandKit",
+            dependencies: [
+                "MCPCore", "MCPClient", "MCPTransport", "MCPRender", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MCPRepl",
+            dependencies: [
+                "MCPCommandKit", "MCPCore", "MCPClient", "MCPRender", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MCPSessionRelay",
+            dependencies: [
+                "MCPCommandKit", "MCPCore", "MCPClient", "MCPTransport", "MCPRender",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "MCPTaskCommands",
             dependencies: [
-                "MCPCore", "MCPClient", "MCPTransport", "MCPRender", "LineEditor",
+                "MCPCommandKit", "MCPRepl", "MCPSessionRelay", "MCPCore", "MCPClient", "MCPTransport", "MCPRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -57,6 +85,15 @@ let package = Package(
         .executableTarget(name: "mcptask", dependencies: ["MCPTaskCommands"], swiftSettings: strict),
         .target(name: "MCPDemoServer", dependencies: ["MCPCore"], swiftSettings: strict),
         .executableTarget(name: "mcptask-demo", dependencies: ["MCPDemoServer"], swiftSettings: strict),
+        // What the tests share: in-memory transports, a scripted server, the demo server in process, a
+        // recording console.
+        .target(
+            name: "MCPTestSupport",
+            dependencies: [
+                "MCPCore", "MCPClient", "MCPCommandKit", "MCPRender", "MCPDemoServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/MCPTestSupport", swiftSettings: strict),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore"], swiftSettings: strict),
         .testTarget(
             name: "MCPDemoServerTests", dependencies: ["MCPDemoServer", "MCPCore"], swiftSettings: strict),
@@ -70,7 +107,20 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "MCPClientTests",
-            dependencies: ["MCPClient", "MCPCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MCPClient", "MCPCore", "MCPTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MCPCommandKitTests",
+            dependencies: [
+                "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MCPSessionRelayTests",
+            dependencies: ["MCPSessionRelay", "MCPCommandKit", "MCPClient", "MCPCore", "MCPTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MCPRenderTests", dependencies: ["MCPRender", "MCPClient", "MCPCore"], swiftSettings: strict),

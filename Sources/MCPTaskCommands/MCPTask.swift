@@ -1,8 +1,9 @@
 import ArgumentParser
+import MCPCommandKit
 
 /// `mcptask`: the root command.
-public struct MCPTask: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+struct MCPTask: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
         commandName: "mcptask",
         abstract: "Inspect and drive MCP tasks: list tools, start task-augmented calls, follow them live.",
         discussion: """
@@ -22,37 +23,64 @@ public struct MCPTask: AsyncParsableCommand {
         defaultSubcommand: ReplCommand.self
     )
 
-    public init() {}
+    init() {}
+}
 
-    /// Splits off a trailing `-- COMMAND ARGS` (a stdio server) before parsing the rest, so every command
-    /// takes it the same way whatever positional arguments it has. A shell's completion request
-    /// (`---completion ... -- ARGUMENT ...`) is passed through whole: its `--` is part of the request.
-    public static func main() async {
-        var arguments = Array(CommandLine.arguments.dropFirst())
+/// The program: parses the arguments and runs the command they name with the console, signals and
+/// environment the executable gives; the exit status.
+public enum MCPTaskProgram {
+    /// The executable's entry: the process's console, the signal router installed once, its environment.
+    public static func main(_ arguments: [String]) async -> Int32 {
         if arguments.first == "---completion" {
+            // Completion must never reach the terminal and never outlive its limit.
             CompletionDeadline.begin()
-        } else if let terminator = arguments.firstIndex(of: "--") {
-            ServerCommandLine.trailing = Array(arguments[(terminator + 1)...])
-            arguments = Array(arguments[..<terminator])
+        }
+        let signals = SignalRouter.installed()
+        let environment = CommandEnvironment(
+            console: .standard(signals: signals), signals: signals, variables: FileSystem.environment(),
+            arguments: arguments, executablePath: FileSystem.executablePath())
+        return await run(arguments, in: environment)
+    }
+
+    /// Runs `arguments` (without the program name). A trailing `-- COMMAND ARGS` (a stdio server) is split
+    /// off before parsing, so every command takes it the same way whatever positional arguments it has; a
+    /// shell's completion request (`---completion ... -- ARGUMENT ...`) is passed through whole.
+    static func run(_ arguments: [String], in environment: CommandEnvironment) async -> Int32 {
+        var environment = environment
+        var parsed = arguments
+        environment.arguments = arguments
+        if arguments.first != "---completion", let terminator = arguments.firstIndex(of: "--") {
+            environment.serverCommand = Array(arguments[(terminator + 1)...])
+            parsed = Array(arguments[..<terminator])
+        }
+        if arguments.isEmpty && (environment.variables["MCPTASK_SERVER"] ?? "").isEmpty {
+            // `mcptask` alone shows how to use it (with MCPTASK_SERVER set it starts the REPL).
+            environment.console.stdout.line(MCPTask.helpMessage())
+            return 0
         }
         do {
-            var command = try await asyncParseAsRoot(arguments)
+            var command = try await MCPTask.asyncParseAsRoot(parsed)
+            if let runnable = command as? any RunnableCommand {
+                return await runnable.run(in: environment).rawValue
+            }
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
                 try command.run()
             }
+            return 0
         } catch {
-            exit(withError: error)
+            return report(error, environment.console)
         }
     }
-}
 
-/// The server command given after `--`, if any.
-enum ServerCommandLine {
-    nonisolated(unsafe) static var trailing: [String] = []
-}
-
-enum MCPTaskVersion {
-    static let current = "0.1.0"
+    /// What argument-parser has to say (help, version, a usage error), printed where it belongs.
+    private static func report(_ error: any Error, _ console: Console) -> Int32 {
+        let code = MCPTask.exitCode(for: error)
+        let message = MCPTask.fullMessage(for: error)
+        if !message.isEmpty {
+            (code == .success ? console.stdout : console.stderr).line(message)
+        }
+        return code.rawValue
+    }
 }

@@ -1,0 +1,173 @@
+import Logging
+import MCPClient
+import MCPCore
+import MCPRender
+import MCPTransport
+
+/// What a command needs to talk to its server: the resolved target, logging, output style, the console,
+/// interrupts.
+package struct CommandContext: Sendable {
+    package let settings: ConnectionSettings
+    package let target: ServerTarget
+    package let logger: Logger
+    package let style: Style
+    package let console: Console
+    /// The environment variables.
+    package let environment: [String: String]
+    package let interrupts: Interrupts
+    package let tracer: (any MessageTracer)?
+    /// The program's signals, for whatever must react to them besides `interrupts` (a question on the
+    /// terminal takes Ctrl-C).
+    package let signals: SignalRouter
+    /// Whether the command was given elicitation answers (--answer, --answers).
+    package let carriesAnswers: Bool
+    /// Told the process id of a stdio server once it runs; set, the server also starts without a terminal
+    /// (shell completion kills its process group when its time is up).
+    package var serverStarted: (@Sendable (Int32) -> Void)?
+
+    /// `listensForSignals: false` gives interrupts that only --timeout triggers (the REPL routes Ctrl-C).
+    package init(settings: ConnectionSettings, environment: CommandEnvironment, listensForSignals: Bool = true) throws {
+        self.settings = settings
+        self.environment = environment.variables
+        console = environment.console
+        signals = environment.signals
+        carriesAnswers = environment.carriesAnswers
+        style = Style.resolve(
+            choice: settings.color.rawValue, isTerminal: console.stderr.isTerminal,
+            environment: environment.variables)
+        let level: Logger.Level = settings.verbose ? .info : .warning
+        let (handlerStyle, stderr) = (style, console.stderr)
+        logger = Logger(label: "mcptask") { _ in StderrLogHandler(logLevel: level, style: handlerStyle, stream: stderr)
+        }
+        target = try ServerResolver(environment: environment.variables, executablePath: environment.executablePath)
+            .resolve(server: settings.server, config: settings.config, command: environment.serverCommand)
+        tracer = try settings.trace.map { try FileTracer(path: $0, standardError: stderr) }
+        interrupts = Interrupts(
+            timeout: settings.timeout?.duration, signals: listensForSignals ? environment.signals : nil)
+    }
+
+    /// A copy with interrupts of its own (one REPL command's --timeout) and, when given, another tracer.
+    package init(copying base: CommandContext, interrupts: Interrupts, tracer: (any MessageTracer)?? = nil) {
+        settings = base.settings
+        target = base.target
+        logger = base.logger
+        style = base.style
+        console = base.console
+        environment = base.environment
+        signals = base.signals
+        carriesAnswers = base.carriesAnswers
+        self.interrupts = interrupts
+        self.tracer = tracer ?? base.tracer
+    }
+
+    package var journal: TaskJournal { TaskJournal(environment: environment) }
+
+    package var clientConfiguration: ClientSession.Configuration {
+        ClientSession.Configuration(
+            clientInfo: Implementation(name: "mcptask", version: MCPTaskVersion.current),
+            requestTimeout: settings.requestTimeout.duration)
+    }
+
+    /// Connects, initializes, and runs `body` with the session; the connection is closed afterwards.
+    /// Over HTTP, `resuming` rejoins an existing session (tasks are scoped to it), and `keepSession` leaves
+    /// the session open at the end because tasks in it must stay reachable.
+    package func withSession<Value: Sendable>(
+        resuming sessionID: String? = nil, keepSession: Bool = false,
+        _ body: @escaping @Sendable (ClientSession) async throws -> Value
+    ) async throws -> Value {
+        switch target {
+        case .stdio(let command, _):
+            var stdioOptions = StdioOptions(maximumFrameSize: settings.maxFrameSize)
+            stdioOptions.detachedFromTerminal = serverStarted != nil
+            return try await StdioTransport.withConnection(to: command, options: stdioOptions, logger: logger) {
+                [self] connection in
+                serverStarted?(connection.processID)
+                return try await initialized(over: connection, body)
+            }
+        case .http(let url, let configured, _):
+            let headers =
+                try configured.map {
+                    ($0.key, try HeaderArguments.expand($0.value, environment: environment, header: $0.key))
+                }
+                + HeaderArguments.parse(settings.header, environment: environment)
+            let endpoint = HTTPEndpoint(url: url, headers: headers, sessionID: sessionID, keepSession: keepSession)
+            let httpOptions = HTTPOptions(
+                connectTimeout: settings.requestTimeout.duration, maximumMessageSize: settings.maxFrameSize)
+            return try await HTTPTransport.withConnection(to: endpoint, options: httpOptions, logger: logger) {
+                [self] connection in
+                try await initialized(over: connection, body)
+            }
+        case .session(let name):
+            let paths = try SessionPaths(name: name, environment: environment)
+            return try await viaSession(paths) { [self] connection in
+                try await initialized(over: connection, body)
+            }
+        }
+    }
+
+    /// A session over `transport`, initialized, running `body`: the same whatever the transport.
+    private func initialized<Value: Sendable>(
+        over transport: any MessageTransport, _ body: @escaping @Sendable (ClientSession) async throws -> Value
+    ) async throws -> Value {
+        try await withClientSession(
+            transport: transport, configuration: clientConfiguration, logger: logger, tracer: tracer
+        ) { session in
+            // Completion (a server watched for its deadline) asks initialize first: a server that never answers
+            // the server/discover probe would cost the whole limit.
+            let preference =
+                settings.protocol == .auto && serverStarted != nil ? .handshakeFirst : settings.protocol.preference
+            try await session.connect(preference)
+            return try await body(session)
+        }
+    }
+}
+
+extension ProtocolChoice {
+    /// How the session connects: probe for 2026-07-28 first, or speak one generation only.
+    package var preference: ProtocolPreference {
+        switch self {
+        case .auto: return .auto
+        case .v2025: return .handshake
+        case .v2026: return .stateless
+        }
+    }
+}
+
+extension CommandContext {
+    /// Tells a background session that this command can answer questions, once its question handler is in
+    /// place: a person at a terminal, or answers given with --answer/--answers. The session then routes to it
+    /// the questions whose task's owner is gone. Nothing is said to any other server.
+    package func offerAnswers(on session: ClientSession) async {
+        guard case .session = target, console.isInteractive || carriesAnswers else { return }
+        try? await session.sendNotification(method: SessionMethods.terminalNotice, params: nil)
+    }
+
+    /// Connects to the background session at `paths`, explaining a session that is not there or has ended.
+    fileprivate func viaSession<Value: Sendable>(
+        _ paths: SessionPaths, _ body: @escaping @Sendable (SocketConnection) async throws -> Value
+    ) async throws -> Value {
+        let name = paths.name
+        guard let record = SessionRecord.read(paths.record) else {
+            throw CommandFailure(
+                status: .connection,
+                message: "there is no session '\(name)'; start one with mcptask session start \(name) -s SERVER "
+                    + "(or -- COMMAND)")
+        }
+        if record.state == .exited || !record.isAlive {
+            throw CommandFailure(
+                status: .connection,
+                message: "session '\(name)' has ended"
+                    + (record.message.map { ": \($0)" } ?? " (its process is gone)")
+                    + "; see mcptask session logs \(name)")
+        }
+        do {
+            return try await UnixSocket.withConnection(to: paths.socket, maximumFrameSize: settings.maxFrameSize, body)
+        } catch let error as SessionError where error.kind == .transport {
+            // Say why the session went away, when it wrote it down.
+            if let ended = SessionRecord.read(paths.record), ended.state == .exited, let why = ended.message {
+                throw CommandFailure(status: .connection, message: "session '\(name)' ended: \(why)")
+            }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import MCPRender
+
+/// Runs a command body with a context for `settings`, reporting any failure on the console; the exit status.
+package func runCommand(
+    settings: ConnectionSettings, environment: CommandEnvironment,
+    _ body: @escaping @Sendable (CommandContext) async throws -> ExitStatus
+) async -> ExitStatus {
+    let context: CommandContext
+    do {
+        context = try CommandContext(settings: settings, environment: environment)
+    } catch {
+        return ErrorReport.report(error, style: nil, to: environment.console.stderr)
+    }
+    do {
+        return try await body(context)
+    } catch {
+        return context.report(error)
+    }
+}
+
+extension CommandContext {
+    /// Prints the failure on the console's standard error and returns its exit status.
+    package func report(_ error: any Error) -> ExitStatus {
+        ErrorReport.report(error, style: style, to: console.stderr)
+    }
+}

@@ -1,0 +1,27 @@
+/// What mcptask remembers of a task it started, so later invocations can reach it (`TASK` may be an id, a
+/// unique prefix of one, or `last`).
+package struct JournalEntry: Codable, Sendable, Equatable {
+    package var taskId: String
+    /// The server as the user named it: a config name, `demo`, a URL or a command.
+    package var server: String
+    /// `stdio` or `http`.
+    package var transport: String
+    package var url: String?
+    /// The stdio command line (executable first), to say which process the task lived in.
+    package var command: [String]?
+    /// The HTTP session the task belongs to; servers scope tasks to it.
+    package var sessionId: String?
+    package var tool: String
+    /// Seconds since the epoch, by this machine's clock.
+    package var createdAt: Double
+    /// Retention in milliseconds, when the server said.
+    package var ttl: Int?
+    package var status: String
+    package var progressToken: String?
+
+    /// Whether the server may already have deleted it: past its ttl, or a week old without one.
+    package func isExpired(now: Double) -> Bool {
+        guard let ttl else { return now - createdAt > 7 * 86400 }
+        return now > createdAt + Double(ttl) / 1000
+    }
+}

@@ -1,0 +1,77 @@
+import MCPCore
+import MCPRender
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Builds a tool's `arguments` from `KEY=VALUE` pairs and `--args JSON|@FILE|-`, typed by its input schema.
+package enum CallArguments {
+    package static func build(assignments: [String], args: String?, schema: JSONValue) throws -> [String: JSONValue] {
+        var arguments: [String: JSONValue] = [:]
+        if let args {
+            let text: [UInt8]
+            if args == "-" {
+                text = try readOrFail("standard input") { try FileSystem.readAll(0, limit: 64 * 1024 * 1024) }
+            } else if args.hasPrefix("@") {
+                let path = String(args.dropFirst())
+                text = try readOrFail("'\(path)'") { try FileSystem.read(path) }
+            } else {
+                text = Array(args.utf8)
+            }
+            guard let object = (try? JSONParser.parse(text))?.objectValue else {
+                throw CommandFailure(status: .usage, message: "--args must be a JSON object")
+            }
+            arguments = object
+        }
+        let properties = schema["properties"]?.objectValue ?? [:]
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw CommandFailure(
+                    status: .usage, message: "argument '\(assignment)' must look like KEY=VALUE (e.g. n=5)")
+            }
+            let key = String(assignment[..<equals])
+            let value = String(assignment[assignment.index(after: equals)...])
+            do {
+                arguments[key] = try SchemaCoercion.coerce(value, schema: properties[key])
+            } catch {
+                throw CommandFailure(status: .usage, message: "argument '\(key)': \(error)")
+            }
+        }
+        return arguments
+    }
+
+    private static func readOrFail(_ what: String, _ read: () throws -> [UInt8]) throws -> [UInt8] {
+        do {
+            return try read()
+        } catch {
+            throw CommandFailure(status: .usage, message: "cannot read --args from \(what): \(error)")
+        }
+    }
+
+    /// `--answer KEY=VALUE` pairs and the `--answers FILE` content, as scripted answers.
+    package static func answers(pairs: [String], file: String?) throws -> ScriptedAnswers {
+        var successive: [[String: JSONValue]] = []
+        var every: [String: JSONValue] = [:]
+        if let file {
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(try FileSystem.read(file))
+            } catch {
+                throw CommandFailure(status: .usage, message: "cannot use --answers '\(file)': \(error)")
+            }
+            do {
+                (successive, every) = try ScriptedAnswers.parseFile(json)
+            } catch {
+                throw CommandFailure(status: .usage, message: "--answers '\(file)': \(error)")
+            }
+        }
+        for pair in pairs {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw CommandFailure(status: .usage, message: "--answer '\(pair)' must look like KEY=VALUE")
+            }
+            every[String(pair[..<equals])] = .string(String(pair[pair.index(after: equals)...]))
+        }
+        return ScriptedAnswers(successive: successive, everyPrompt: every)
+    }
+}

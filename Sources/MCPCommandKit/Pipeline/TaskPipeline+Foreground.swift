@@ -1,0 +1,33 @@
+import MCPClient
+import MCPCore
+import MCPRender
+
+extension TaskPipeline {
+    /// `call` on the command line: the call made and shown in the foreground until it ends (or, detached,
+    /// until its task exists), its questions answered by --answer/--answers, else a person at the terminal,
+    /// else declined.
+    package func callInForeground(_ request: CallRequest, interrupts: ForegroundInterrupts) async -> ExitStatus {
+        let output = CallOutput(mode: request.mode, style: context.style, console: context.console)
+        let run = TaskRun(label: request.tool, request: request)
+        let elicitor = Elicitor(
+            context: context, session: session, answers: request.answers, output: output, declined: run.declined)
+        await elicitor.install(on: session, tool: request.tool, context: context)
+        var pipeline = self
+        let session = session
+        pipeline.urlsRequired = { error, tool in
+            await URLElicitationRequired(elicitor: elicitor, session: session).resolve(error, tool: tool)
+        }
+        var view = ForegroundView(
+            pipeline: pipeline, run: run, output: output, interrupts: interrupts,
+            stoppedWatching: { $0 == .timeout ? .timedOut : .interrupted })
+        view.showsView = !request.detach
+        let started = pipeline
+        return await withTaskGroup(of: Void.self, returning: ExitStatus.self) { group in
+            group.addTask { await started.start(run) { output.note($0) } }
+            let status = await view.show()
+            run.stop.fire()
+            group.cancelAll()
+            return status
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import MCPClient
+import MCPCore
+import MCPRender
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The one task pipeline under every front end (`call`, `watch`, `result`, the REPL's jobs): starts a call
+/// (as a task or plain, by the tool's mode), follows a task with one TaskMonitor whose events go to the run,
+/// records the task in the journal, and cancels it with confirmation. Questions are answered by the session's
+/// elicitation handler, which the front end installs; output is the front end's, through the run's updates.
+package struct TaskPipeline: Sendable {
+    package let context: CommandContext
+    package let session: ClientSession
+    package let tools: ToolCache
+    /// Asks the person for the URLs of a -32042 answer; true when the call should be made again.
+    package var urlsRequired: (@Sendable (ResponseError, String) async -> Bool)?
+
+    package init(
+        context: CommandContext, session: ClientSession, tools: ToolCache? = nil,
+        urlsRequired: (@Sendable (ResponseError, String) async -> Bool)? = nil
+    ) {
+        self.context = context
+        self.session = session
+        self.tools = tools ?? ToolCache(session: session)
+        self.urlsRequired = urlsRequired
+    }
+
+    /// Makes `run`'s call and follows it until it ends (or, detached, until its task exists); the end is
+    /// applied to the run. `run.stop` stops it.
+    package func start(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async {
+        await finish(run) { try await call(run, notes: notes) }
+    }
+
+    /// Follows the existing task `taskID` until it ends (`watch`, `result`).
+    package func follow(_ run: TaskRun, taskID: String, progressToken: ProgressToken?) async {
+        await finish(run) {
+            // Subscribe first: a status notification may come while tasks/get is on its way.
+            let notifications = session.notifications()
+            let initial: TaskInfo
+            do {
+                initial = try await session.getTask(taskID)
+            } catch let error as ResponseError where error.code == .invalidParams {
+                return .outcome(.notFound(taskID: taskID, error))
+            }
+            run.apply(.created(initial))
+            return try await monitor(run, initial, progressToken: progressToken, notifications: notifications)
+        }
+    }
+
+    /// Runs `work` until it ends or the run is stopped, and applies how it ended.
+    private func finish(_ run: TaskRun, _ work: @escaping @Sendable () async throws -> TaskRun.End) async {
+        let end: TaskRun.End
+        do {
+            end = try await until(run.stop, work) ?? .stopped
+        } catch is CancellationError {
+            end = .stopped
+        } catch {
+            end = .failed(error)
+        }
+        run.apply(.ended(end))
+    }
+
+    private func call(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async throws -> TaskRun.End {
+        guard let request = run.request else { return .stopped }
+        let tool = try await tools.tool(named: request.tool)
+        let arguments = try CallArguments.build(
+            assignments: request.assignments, args: request.args, schema: tool.inputSchema)
+        let asTask = try Self.decideTask(for: tool, request: request, session: session, note: notes)
+        let token = ProgressToken.string("mcptask-\(getpid())-\(run.number)")
+        let notifications = session.notifications()
+        guard asTask else {
+            run.enter(.calling(asTask: false))
+            do {
+                return try await plainCall(run, tool.name, arguments, token, notifications)
+            } catch let error as ResponseError {
+                guard let urlsRequired, await urlsRequired(error, tool.name) else { return .refused(error) }
+                notes("calling '\(tool.name)' again")
+                do {
+                    return try await plainCall(run, tool.name, arguments, token, session.notifications())
+                } catch let error as ResponseError {
+                    return .refused(error)
+                }
+            }
+        }
+        // Always a ttl: some servers (pymcp-kit) do not count `task: {}` as a task at all.
+        let ttl = TaskMetadata(ttl: request.ttl?.milliseconds ?? CallRequest.defaultTTLMilliseconds)
+        run.enter(.calling(asTask: true))
+        let created: TaskInfo
+        do {
+            switch try await session.callTool(name: tool.name, arguments: arguments, task: ttl, progressToken: token) {
+            case .result(let result): return .inline(result, askedForTask: true)
+            case .task(let response): created = response.task
+            }
+        } catch let error as ResponseError {
+            return .refused(error)
+        }
+        record(created, tool: tool.name, token: token, notes: notes)
+        run.apply(.created(created))
+        if request.detach { return .detached(created) }
+        return try await monitor(run, created, progressToken: token, notifications: notifications)
+    }
+
+    /// One TaskMonitor from `initial` to the end; the final status goes to the journal.
+    private func monitor(
+        _ run: TaskRun, _ initial: TaskInfo, progressToken: ProgressToken?,
+        notifications: AsyncStream<ServerNotification>
+    ) async throws -> TaskRun.End {
+        let monitor = TaskMonitor(session: session, taskID: initial.taskId, progressToken: progressToken)
+        let outcome = try await monitor.run(initial: initial, notifications: notifications) { event in
+            run.apply(.event(event))
+        }
+        if let task = outcome.task {
+            context.journal.noteStatus(task.status.rawValue, of: task.taskId, now: context.console.now())
+        }
+        return .outcome(outcome)
+    }
+
+    private func plainCall(
+        _ run: TaskRun, _ name: String, _ arguments: [String: JSONValue], _ token: ProgressToken,
+        _ notifications: AsyncStream<ServerNotification>
+    ) async throws -> TaskRun.End {
+        try await withThrowingTaskGroup(of: TaskRun.End?.self) { group in
+            group.addTask {
+                for await case .progress(let progress, _) in notifications where progress.progressToken == token {
+                    let update = TaskProgress(
+                        progress: progress.progress, total: progress.total, message: progress.message)
+                    run.apply(.event(.progress(update)))
+                }
+                return nil
+            }
+            group.addTask {
+                switch try await session.callTool(name: name, arguments: arguments, task: nil, progressToken: token) {
+                case .result(let result): return .inline(result, askedForTask: false)
+                case .task(let created):
+                    throw CommandFailure(
+                        status: .protocolViolation,
+                        message: "the server created task \(created.task.taskId) for a call that asked for none")
+                }
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let next { return next }
+            }
+            throw CancellationError()
+        }
+    }
+
+    /// Records the task in the journal, so later commands (and other shells) can reach it; a journal that
+    /// cannot be written is worth a note, not a failed call.
+    private func record(
+        _ task: TaskInfo, tool: String, token: ProgressToken, notes: @Sendable (String) -> Void
+    ) {
+        let target = context.target
+        var entry = JournalEntry(
+            taskId: task.taskId, server: target.displayName, transport: "stdio", tool: tool,
+            createdAt: context.console.now(), ttl: task.ttl, status: task.status.rawValue,
+            progressToken: token.description)
+        switch target {
+        case .stdio(let command, _): entry.command = [command.executable] + command.arguments
+        case .http(let url, _, _):
+            entry.transport = "http"
+            entry.url = url
+            entry.sessionId = session.transportSessionID
+        case .session: entry.transport = "session"
+        }
+        do {
+            try context.journal.record(entry, now: context.console.now())
+        } catch {
+            notes("could not record task \(task.taskId) in the journal: \(error)")
+        }
+    }
+}

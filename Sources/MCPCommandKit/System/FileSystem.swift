@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The few file operations the commands need, on POSIX calls (Foundation would cost start-up time).
+package enum FileSystem {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+    }
+
+    package static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    package static func isExecutable(_ path: String) -> Bool { access(path, X_OK) == 0 }
+
+    package static func read(_ path: String, limit: Int = 64 * 1024 * 1024) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        return try readAll(descriptor, limit: limit)
+    }
+
+    package static func readAll(_ descriptor: Int32, limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(description: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes += chunk[0..<count]
+            if bytes.count > limit { throw Failure(description: "larger than \(limit / 1024 / 1024) MiB") }
+        }
+    }
+
+    /// Creates (or truncates) `path` for writing, private to the user (0600).
+    package static func openPrivate(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        fchmod(descriptor, 0o600)
+        return descriptor
+    }
+
+    /// Creates `path` and its parents as needed; the last one private to the user (0700).
+    package static func makePrivateDirectory(_ path: String) throws {
+        var prefix = ""
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw Failure(description: "cannot create \(prefix): \(String(cString: strerror(errno)))")
+            }
+        }
+        chmod(path, 0o700)
+    }
+
+    /// Replaces `path` atomically with `bytes`, private to the user (0600).
+    package static func writePrivate(_ path: String, bytes: [UInt8]) throws {
+        let temporary = path + ".tmp.\(getpid())"
+        let descriptor = try openPrivate(temporary)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                close(descriptor)
+                unlink(temporary)
+                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            written += count
+        }
+        fsync(descriptor)
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The path of the running executable.
+    package static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    package static func environment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}

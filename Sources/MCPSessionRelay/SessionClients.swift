@@ -1,0 +1,180 @@
+import MCPClient
+import MCPCommandKit
+import MCPCore
+import MCPTransport
+import Synchronization
+
+/// The commands attached to a background session: each has an ordered outbox (so a slow command never
+/// holds up the server's messages), may say it has a terminal, and owns the tasks it created. The server's
+/// elicitations are routed here: to the command that owns the task, else to one with a terminal, else they
+/// wait until a command attaches.
+package final class SessionClients: Sendable {
+    private struct Client {
+        var outbox: AsyncStream<[UInt8]>.Continuation
+        var terminal = false
+    }
+
+    private struct State {
+        var clients: [Int: Client] = [:]
+        var nextClient = 1
+        var owners: [String: Int] = [:]
+        /// Elicitations sent to a command, by the id the session gave them: who has it, and who waits.
+        var asked: [String: (client: Int, answer: CheckedContinuation<JSONValue?, Never>)] = [:]
+        var nextRequest = 1
+        /// Elicitations waiting for a command to attach, by key.
+        var attachWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter = 1
+        var lastActivity = ContinuousClock.now
+        /// tools/call requests forwarded and not answered yet: a question about a task no one owns may be
+        /// about one of theirs.
+        var callsInFlight = 0
+    }
+
+    private let state = Mutex(State())
+
+    package init() {}
+
+    /// Registers a command; its messages are written, in order, by `drain`.
+    package func attach() -> (id: Int, outbox: AsyncStream<[UInt8]>) {
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
+        let (id, waiters) = state.withLock { state in
+            let id = state.nextClient
+            state.nextClient += 1
+            state.clients[id] = Client(outbox: continuation)
+            state.lastActivity = .now
+            defer { state.attachWaiters = [:] }
+            return (id, Array(state.attachWaiters.values))
+        }
+        for waiter in waiters { waiter.resume() }
+        return (id, stream)
+    }
+
+    /// Forgets a command; an elicitation it had not answered goes to someone else.
+    package func detach(_ id: Int) {
+        let orphaned = state.withLock { state in
+            state.clients[id]?.outbox.finish()
+            state.clients[id] = nil
+            state.lastActivity = .now
+            let mine = state.asked.filter { $0.value.client == id }
+            for key in mine.keys { state.asked[key] = nil }
+            return mine.values.map(\.answer)
+        }
+        for answer in orphaned { answer.resume(returning: nil) }
+    }
+
+    /// The command can answer questions now; one waiting for such a command goes to it.
+    package func markTerminal(_ id: Int) {
+        let waiters = state.withLock { state in
+            state.clients[id]?.terminal = true
+            defer { state.attachWaiters = [:] }
+            return Array(state.attachWaiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// A command's tools/call goes to the server.
+    package func callStarted() { state.withLock { $0.callsInFlight += 1 } }
+
+    /// Its answer came back, creating `taskID` (owned by `client` from now on) or not; questions waiting to
+    /// learn their task's owner are routed again.
+    package func callEnded(createdTask taskID: String?, by client: Int) {
+        let waiters = state.withLock { state in
+            state.callsInFlight -= 1
+            if let taskID { state.owners[taskID] = client }
+            defer { state.attachWaiters = [:] }
+            return Array(state.attachWaiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    package var ownedTaskCount: Int { state.withLock { $0.owners.count } }
+    package var count: Int { state.withLock { $0.clients.count } }
+
+    /// How long no command has been attached; nil while one is.
+    package func idleFor(now: ContinuousClock.Instant) -> Duration? {
+        state.withLock { $0.clients.isEmpty ? now - $0.lastActivity : nil }
+    }
+
+    package func send(_ frame: [UInt8], to client: Int) {
+        _ = state.withLock { $0.clients[client]?.outbox.yield(frame) }
+    }
+
+    package func broadcast(_ frame: [UInt8]) {
+        let outboxes = state.withLock { $0.clients.values.map(\.outbox) }
+        for outbox in outboxes { outbox.yield(frame) }
+    }
+
+    /// Delivers a command's answer to an elicitation the session sent it; false if none was waiting.
+    package func answered(_ id: RequestID, with result: JSONValue?) -> Bool {
+        let waiter = state.withLock { $0.asked.removeValue(forKey: id.description) }
+        waiter?.answer.resume(returning: result)
+        return waiter != nil
+    }
+
+    /// Asks an attached command to answer the server's elicitation, waiting for one to attach if need be;
+    /// a command that leaves without answering passes the question on.
+    package func elicit(_ request: ElicitRequest, context: ElicitationContext) async -> ElicitResult {
+        let params = (try? JSONValueEncoder.encode(request)) ?? [:]
+        while !Task.isCancelled {
+            guard let (client, id) = choose(for: context.relatedTaskID) else {
+                await waitForChange()
+                continue
+            }
+            let frame = JSONRPCMessage.request(
+                id: .string(id), method: ElicitRequest.method, params: params, envelopeMeta: nil
+            ).encoded()
+            let answer: JSONValue? = await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    let sent = state.withLock { state -> Bool in
+                        guard let target = state.clients[client], !Task.isCancelled else { return false }
+                        state.asked[id] = (client, continuation)
+                        target.outbox.yield(frame)
+                        return true
+                    }
+                    if !sent { continuation.resume(returning: nil) }
+                }
+            } onCancel: {
+                _ = answered(.string(id), with: nil)
+            }
+            if let answer, let result = try? JSONValueDecoder.decode(ElicitResult.self, from: answer) {
+                return result
+            }
+        }
+        return ElicitResult(action: .decline)
+    }
+
+    /// The task's owner when attached, else a command with a terminal; with the id the request gets. A
+    /// question about a task nobody owns yet waits while tools/call answers are on their way: the server may
+    /// ask before the command that made the task has heard of it.
+    private func choose(for taskID: String?) -> (Int, String)? {
+        state.withLock { state in
+            if let taskID, state.owners[taskID] == nil, state.callsInFlight > 0 { return nil }
+            let owner = taskID.flatMap { state.owners[$0] }.flatMap { state.clients[$0] == nil ? nil : $0 }
+            let terminal = state.clients.filter(\.value.terminal).keys.min()
+            guard let client = owner ?? terminal else { return nil }
+            defer { state.nextRequest += 1 }
+            return (client, "session-\(state.nextRequest)")
+        }
+    }
+
+    /// Returns when a command attaches or offers to answer, or a tools/call is answered; at once when the
+    /// caller is cancelled (the session is ending).
+    private func waitForChange() async {
+        let key = state.withLock { state in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let now = state.withLock { state -> Bool in
+                    if Task.isCancelled { return true }
+                    state.attachWaiters[key] = continuation
+                    return false
+                }
+                if now { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.attachWaiters.removeValue(forKey: key) }?.resume()
+        }
+    }
+}
