@@ -1,5 +1,6 @@
 import MCPClient
 import MCPCore
+import MCPTestSupport
 import Testing
 
 private let relatedT1: JSONValue = [MetaKey.relatedTask: ["taskId": "t1"]]

@@ -1,5 +1,6 @@
 import MCPClient
 import MCPCore
+import MCPTestSupport
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import MCPClient
 import MCPCore
+import MCPTestSupport
 import Testing
 
 /// The tracker on the tasks extension wire, where tasks/get carries the outcome and nothing fetches it.

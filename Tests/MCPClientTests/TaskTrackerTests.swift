@@ -1,5 +1,6 @@
 import MCPClient
 import MCPCore
+import MCPTestSupport
 import Testing
 
 private func info(_ status: TaskStatus, _ message: String? = nil) -> TaskInfo {

@@ -1,23 +1,22 @@
 import Logging
 import MCPClient
 import MCPCore
-import Testing
 
 /// The client's end of an in-memory transport: frames the client sends go to the fake server.
-struct MemoryTransport: MessageTransport {
-    let inbound: FrameChannel
-    let outbound: AsyncStream<[UInt8]>.Continuation
+package struct MemoryTransport: MessageTransport {
+    package let inbound: FrameChannel
+    package let outbound: AsyncStream<[UInt8]>.Continuation
 
-    func send(_ frame: [UInt8]) async throws(TransportError) { outbound.yield(frame) }
+    package func send(_ frame: [UInt8]) async throws(TransportError) { outbound.yield(frame) }
 }
 
 /// The server's end: what the client sent, and a way to answer.
-struct ServerEnd: Sendable {
-    let fromClient: AsyncStream<[UInt8]>
-    let toClient: FrameChannel
+package struct ServerEnd: Sendable {
+    package let fromClient: AsyncStream<[UInt8]>
+    package let toClient: FrameChannel
 }
 
-func makeTransportPair() -> (MemoryTransport, ServerEnd) {
+package func makeTransportPair() -> (MemoryTransport, ServerEnd) {
     let inbound = FrameChannel()
     let toClient = inbound
     let (fromClient, outbound) = AsyncStream<[UInt8]>.makeStream()
@@ -26,49 +25,53 @@ func makeTransportPair() -> (MemoryTransport, ServerEnd) {
     )
 }
 
-struct ScriptError: Error, CustomStringConvertible {
-    var description: String
+package struct ScriptError: Error, CustomStringConvertible {
+    package var description: String
+
+    package init(description: String) { self.description = description }
 }
 
 /// A scripted server, driven from one task: awaits client messages and answers them.
-struct Peer {
-    var frames: AsyncStream<[UInt8]>.Iterator
-    let end: ServerEnd
+package struct Peer {
+    package var frames: AsyncStream<[UInt8]>.Iterator
+    package let end: ServerEnd
 
-    init(_ end: ServerEnd) {
+    package init(_ end: ServerEnd) {
         self.end = end
         self.frames = end.fromClient.makeAsyncIterator()
     }
 
     /// The next message from the client; nil once the client side is done.
-    mutating func receive() async throws -> JSONRPCMessage? {
+    package mutating func receive() async throws -> JSONRPCMessage? {
         guard let frame = await frames.next() else { return nil }
         return try JSONRPCMessage.decode(frame)
     }
 
-    mutating func expectRequest(_ method: String) async throws -> (RequestID, JSONValue?) {
+    package mutating func expectRequest(_ method: String) async throws -> (RequestID, JSONValue?) {
         guard case .request(let id, let name, let params, _)? = try await receive(), name == method else {
             throw ScriptError(description: "expected a \(method) request")
         }
         return (id, params)
     }
 
-    mutating func expectNotification(_ method: String) async throws -> JSONValue? {
+    package mutating func expectNotification(_ method: String) async throws -> JSONValue? {
         guard case .notification(let name, let params, _)? = try await receive(), name == method else {
             throw ScriptError(description: "expected a \(method) notification")
         }
         return params
     }
 
-    func send(_ message: JSONRPCMessage) { end.toClient.yield(message.encoded()) }
-    func sendRaw(_ text: String) { end.toClient.yield(Array(text.utf8)) }
-    func respond(_ id: RequestID, _ result: JSONValue) { send(.response(id: id, result: result)) }
-    func notify(_ method: String, _ params: JSONValue?) {
+    package func send(_ message: JSONRPCMessage) { end.toClient.yield(message.encoded()) }
+    package func sendRaw(_ text: String) { end.toClient.yield(Array(text.utf8)) }
+    package func respond(_ id: RequestID, _ result: JSONValue) { send(.response(id: id, result: result)) }
+    package func notify(_ method: String, _ params: JSONValue?) {
         send(.notification(method: method, params: params, envelopeMeta: nil))
     }
 
     /// Answers initialize and takes notifications/initialized.
-    mutating func handshake(tasks: JSONValue? = ["requests": ["tools": ["call": [:]]]]) async throws -> JSONValue? {
+    package mutating func handshake(tasks: JSONValue? = ["requests": ["tools": ["call": [:]]]]) async throws
+        -> JSONValue?
+    {
         let (id, params) = try await expectRequest("initialize")
         var capabilities: [String: JSONValue] = ["tools": [:]]
         capabilities["tasks"] = tasks
@@ -83,11 +86,11 @@ struct Peer {
     }
 }
 
-let testConfiguration = ClientSession.Configuration(clientInfo: Implementation(name: "tests", version: "1.0"))
+package let testConfiguration = ClientSession.Configuration(clientInfo: Implementation(name: "tests", version: "1.0"))
 
 /// Runs `client` in a session against `script`. When the client is done its side of the transport ends, and
 /// the script is awaited (so its own expectations count).
-func withFakeServer<Result: Sendable>(
+package func withFakeServer<Result: Sendable>(
     configuration: ClientSession.Configuration = testConfiguration,
     _ script: @escaping @Sendable (inout Peer) async throws -> Void,
     client: @escaping @Sendable (ClientSession) async throws -> Result
