@@ -17,12 +17,12 @@ enum StdioReaders {
         var buffers = output.makeAsyncIterator()
         do {
             while let buffer = try await buffers.next() {
-                let frames = try buffer.withUnsafeBytes { raw throws(TransportError) in
-                    try framer.feed(raw)
+                for frame in buffer.withUnsafeBytes({ raw in framer.feed(raw) }) {
+                    await channel.send(try framer.message(in: frame))
                 }
-                for frame in frames { await channel.send(frame) }
+                try framer.refuseOversizedLineInProgress()
             }
-            for frame in try framer.finish() { await channel.send(frame) }
+            for frame in framer.finish() { await channel.send(try framer.message(in: frame)) }
         } catch let error as TransportError {
             channel.finish(throwing: error)
             // Keep draining (with the same iterator: the sequence is single-pass) so the server never blocks
@@ -35,19 +35,24 @@ enum StdioReaders {
 
     /// Logs each stderr line at info level (shown with --verbose) and keeps the last few.
     static func readStderr(_ output: SubprocessOutputSequence, tail: StderrTail, logger: Logger) async {
-        var framer = LineFramer(maximumFrameSize: 64 * 1024)
-        func emit(_ line: [UInt8]) {
-            let text = String(decoding: line, as: UTF8.self)
-            tail.append(text)
-            logger.info("server: \(text)")
+        let limit = 64 * 1024
+        var framer = LineFramer(maximumFrameSize: limit)
+        func emit(_ frame: LineFramer.Frame) {
+            switch frame {
+            case .line(let line):
+                let text = String(decoding: line, as: UTF8.self)
+                tail.append(text)
+                logger.info("server: \(text)")
+            case .oversized(let byteCount):
+                // An over-long stderr line is not worth failing for: skip it and go on with the next one.
+                logger.debug("skipped a stderr line of \(ByteSize(byteCount)) from the server: over \(ByteSize(limit))")
+            }
         }
         do {
             for try await buffer in output {
-                // An over-long stderr line is not worth failing for; drop what was buffered and go on.
-                let lines = (try? buffer.withUnsafeBytes { raw throws(TransportError) in try framer.feed(raw) }) ?? []
-                lines.forEach(emit)
+                buffer.withUnsafeBytes { raw in framer.feed(raw) }.forEach(emit)
             }
-            ((try? framer.finish()) ?? []).forEach(emit)
+            framer.finish().forEach(emit)
         } catch {
             logger.debug("reading the server's stderr failed: \(error)")
         }

@@ -130,4 +130,17 @@ struct DemoSessionTests {
             #expect(!client.received.contains { $0["id"] == call })
         }
     }
+
+    @Test("an oversized line gets a parse error naming its size and the limit; the session goes on")
+    func oversizedLine() async throws {
+        try await withDemoServer { client in
+            _ = try await client.initialize()
+            client.input.yield(.oversized(byteCount: 40 << 20))
+            let rejection = try await client.next { $0["error"] != nil }
+            #expect(rejection["id"] == .null)
+            #expect(rejection["error"]?["code"] == -32700)
+            #expect(rejection["error"]?["message"] == "Parse error: a message of 40 MiB is over the 32 MiB limit")
+            #expect(try await client.request("ping")["result"] == [:])
+        }
+    }
 }

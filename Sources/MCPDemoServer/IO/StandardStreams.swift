@@ -1,4 +1,5 @@
 import Dispatch
+import MCPCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -40,7 +41,7 @@ enum StandardStreams {
     static func inputFrames(maxLineBytes: Int) -> AsyncStream<LineFramer.Frame> {
         let (stream, continuation) = AsyncStream.makeStream(of: LineFramer.Frame.self)
         DispatchQueue(label: "mcptask-demo.stdin").async {
-            var framer = LineFramer(maxLineBytes: maxLineBytes)
+            var framer = LineFramer(maximumFrameSize: maxLineBytes)
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }

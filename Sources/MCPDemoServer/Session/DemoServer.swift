@@ -43,8 +43,8 @@ actor DemoServer {
                 case .line(let bytes):
                     receive(bytes, group: &group)
                 case .oversized(let count):
-                    let limit = "\(Self.maxLineBytes >> 20) MiB"
-                    reject(nil, .parseError, "Parse error: a message of \(count) bytes is over the \(limit) limit")
+                    let limit = ByteSize(Self.maxLineBytes)
+                    reject(nil, .parseError, "Parse error: a message of \(ByteSize(count)) is over the \(limit) limit")
                 }
             }
             tasks.cancelAllWork()

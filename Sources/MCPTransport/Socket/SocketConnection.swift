@@ -27,9 +27,10 @@ public final class SocketConnection: MessageTransport {
         var framer = LineFramer(maximumFrameSize: maximumFrameSize)
         do {
             for try await buffer in bytes {
-                for frame in try framer.feed(buffer.readableBytesView) {
-                    guard await inbound.send(frame) else { return }
+                for frame in buffer.withUnsafeReadableBytes({ raw in framer.feed(raw) }) {
+                    guard await inbound.send(try framer.message(in: frame)) else { return }
                 }
+                try framer.refuseOversizedLineInProgress()
             }
             inbound.finish()
         } catch let error as TransportError {
