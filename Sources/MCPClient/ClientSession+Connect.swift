@@ -46,7 +46,7 @@ extension ClientSession {
             } catch let error as ResponseError {
                 throw notModern("server/discover answered \(error.message) (error \(error.code))")
             } catch let error as SessionError where closingError == nil {
-                throw notModern("server/discover failed: \(error.message)")
+                throw notModern("server/discover failed: \(error.message)", cause: error)
             }
             guard discovered.isModern else {
                 throw SessionError(
@@ -79,10 +79,14 @@ extension ClientSession {
             && (error.data?["supported"]?.arrayValue?.contains(.string(ProtocolVersion.rev20260728)) ?? false)
     }
 
-    private func notModern(_ why: String) -> SessionError {
-        SessionError(
+    /// `cause`, when a local failure is why, lends its details and transport error to the new one.
+    private func notModern(_ why: String, cause: SessionError? = nil) -> SessionError {
+        var error = SessionError(
             .unsupported,
-            "the server does not speak protocol 2026-07-28 (\(why)); use --protocol auto or 2025-11-25")
+            "the server does not speak protocol 2026-07-28 (\(why)); use --protocol auto or 2025-11-25",
+            details: cause?.details ?? [])
+        error.transportError = cause?.transportError
+        return error
     }
 
     /// server/discover as a probe: the result, or nil when the answer says "not a 2026-07-28 server".
