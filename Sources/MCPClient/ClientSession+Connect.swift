@@ -12,14 +12,19 @@ public enum ProtocolPreference: Sendable, Equatable {
 
 /// Who the server is and how it speaks, whatever the generation.
 public struct ServerSummary: Sendable, Equatable {
-    public var name: String
-    public var version: String
+    /// Who the server says it is; nil when it did not say (`serverInfo` is optional on 2026-07-28).
+    public var serverInfo: Implementation?
     public var protocolVersion: String
     public var taskWire: String
     /// Task features the server offers, e.g. `["tools/call", "list", "cancel"]`.
     public var taskFeatures: [String]
     /// The raw capabilities object, for `--json`.
     public var capabilities: JSONValue
+
+    /// The server's name, or `?` when it gave none; read `serverInfo` to tell the two apart.
+    public var name: String { serverInfo?.name ?? "?" }
+    /// The server's version, or `?` when it gave none; read `serverInfo` to tell the two apart.
+    public var version: String { serverInfo?.version ?? "?" }
 }
 
 extension ClientSession {
@@ -132,16 +137,14 @@ extension ClientSession {
         if wire.canList { features.append("list") }
         if wire.canCancel { features.append("cancel") }
         if let discovered = discoverResult {
-            let info = discovered.serverInfo
             return ServerSummary(
-                name: info?.name ?? "?", version: info?.version ?? "?", protocolVersion: ProtocolVersion.rev20260728,
+                serverInfo: discovered.serverInfo, protocolVersion: ProtocolVersion.rev20260728,
                 taskWire: wire.name, taskFeatures: features, capabilities: discovered.capabilities)
         }
         guard let initialized = initializeResult else { return nil }
         let hasTasks = ProtocolVersion.hasCoreTasks(initialized.protocolVersion)
         return ServerSummary(
-            name: initialized.serverInfo.name, version: initialized.serverInfo.version,
-            protocolVersion: initialized.protocolVersion,
+            serverInfo: initialized.serverInfo, protocolVersion: initialized.protocolVersion,
             taskWire: hasTasks ? wire.name : "none (protocol \(initialized.protocolVersion) has no tasks)",
             taskFeatures: features,
             capabilities: (try? JSONValueEncoder.encode(initialized.capabilities)) ?? [:])
