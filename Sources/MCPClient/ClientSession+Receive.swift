@@ -46,7 +46,7 @@ extension ClientSession {
             }
         }
         logger.debug("session ended: \(ending.message)")
-        pending.close(with: ending)
+        pending.closeAll(with: ending)
         hub.finish()
     }
 
