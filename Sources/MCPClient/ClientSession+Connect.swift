@@ -15,14 +15,19 @@ public enum ProtocolPreference: Sendable, Equatable {
 
 /// Who the server is and how it speaks, whatever the generation.
 public struct ServerSummary: Sendable, Equatable {
-    public var name: String
-    public var version: String
+    /// Who the server says it is; nil when it did not say (`serverInfo` is optional on 2026-07-28).
+    public var serverInfo: Implementation?
     public var protocolVersion: String
     public var taskWire: String
     /// Task features the server offers, e.g. `["tools/call", "list", "cancel"]`.
     public var taskFeatures: [String]
     /// The raw capabilities object, for `--json`.
     public var capabilities: JSONValue
+
+    /// The server's name, or `?` when it gave none; read `serverInfo` to tell the two apart.
+    public var name: String { serverInfo?.name ?? "?" }
+    /// The server's version, or `?` when it gave none; read `serverInfo` to tell the two apart.
+    public var version: String { serverInfo?.version ?? "?" }
 }
 
 extension ClientSession {
@@ -58,7 +63,7 @@ extension ClientSession {
             } catch let error as ResponseError {
                 throw notModern("server/discover answered \(error.message) (error \(error.code))")
             } catch let error as SessionError where closingError == nil {
-                throw notModern("server/discover failed: \(error.message)")
+                throw notModern("server/discover failed: \(error.message)", cause: error)
             }
             guard discovered.isModern else {
                 throw SessionError(
@@ -91,10 +96,14 @@ extension ClientSession {
             && (error.data?["supported"]?.arrayValue?.contains(.string(ProtocolVersion.rev20260728)) ?? false)
     }
 
-    private func notModern(_ why: String) -> SessionError {
-        SessionError(
+    /// `cause`, when a local failure is why, lends its details and transport error to the new one.
+    private func notModern(_ why: String, cause: SessionError? = nil) -> SessionError {
+        var error = SessionError(
             .unsupported,
-            "the server does not speak protocol 2026-07-28 (\(why)); use --protocol auto or 2025-11-25")
+            "the server does not speak protocol 2026-07-28 (\(why)); use --protocol auto or 2025-11-25",
+            details: cause?.details ?? [])
+        error.transportError = cause?.transportError
+        return error
     }
 
     /// server/discover as a probe: the result, or nil when the answer says "not a 2026-07-28 server".
@@ -140,16 +149,14 @@ extension ClientSession {
         if wire.canList { features.append("list") }
         if wire.canCancel { features.append("cancel") }
         if let discovered = discoverResult {
-            let info = discovered.serverInfo
             return ServerSummary(
-                name: info?.name ?? "?", version: info?.version ?? "?", protocolVersion: ProtocolVersion.rev20260728,
+                serverInfo: discovered.serverInfo, protocolVersion: ProtocolVersion.rev20260728,
                 taskWire: wire.name, taskFeatures: features, capabilities: discovered.capabilities)
         }
         guard let initialized = initializeResult else { return nil }
         let hasTasks = ProtocolVersion.hasCoreTasks(initialized.protocolVersion)
         return ServerSummary(
-            name: initialized.serverInfo.name, version: initialized.serverInfo.version,
-            protocolVersion: initialized.protocolVersion,
+            serverInfo: initialized.serverInfo, protocolVersion: initialized.protocolVersion,
             taskWire: hasTasks ? wire.name : "none (protocol \(initialized.protocolVersion) has no tasks)",
             taskFeatures: features,
             capabilities: (try? JSONValueEncoder.encode(initialized.capabilities)) ?? [:])

@@ -36,17 +36,17 @@ extension ClientSession {
                     if case .notification = message, let tap = state.withLock({ $0.notificationTap }) { tap(frame) }
                     dispatch(message, serverRequests: &serverRequests)
                 }
-                return SessionError(.transport, "the server closed the connection")
+                return SessionError(TransportError(.closed, "the server closed the connection"))
             } catch let error as TransportError {
                 return SessionError(error)
             } catch is CancellationError {
-                return SessionError(.transport, "the session was closed")
+                return SessionError(TransportError(.closed, "the session was closed"))
             } catch {
-                return SessionError(.transport, "the connection failed: \(error)")
+                return SessionError(TransportError(.closed, "the connection failed: \(error)"))
             }
         }
         logger.debug("session ended: \(ending.message)")
-        pending.close(with: ending)
+        pending.closeAll(with: ending)
         hub.finish()
     }
 

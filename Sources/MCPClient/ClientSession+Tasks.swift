@@ -5,10 +5,7 @@ extension ClientSession {
     public var wire: any TaskWire {
         let (initialized, discovered) = state.withLock { ($0.initializeResult, $0.discoverResult) }
         if let discovered { return ExtensionTasksWire(session: self, discovered: discovered) }
-        let unconnected = InitializeResult(
-            protocolVersion: "none", capabilities: ServerCapabilities(),
-            serverInfo: Implementation(name: "?", version: "?"))
-        return CoreTasksWire(session: self, initialized: initialized ?? unconnected)
+        return CoreTasksWire(session: self, initialized: initialized)
     }
 
     /// tasks/get.

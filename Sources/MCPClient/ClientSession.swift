@@ -25,7 +25,7 @@ public final class ClientSession: Sendable {
     public let configuration: Configuration
     public let logger: Logger
     let tracer: (any MessageTracer)?
-    let pending = PendingRequests()
+    let pending = PendingTable<RequestID, JSONValue>()
     let hub = NotificationHub()
     let state = Mutex(MutableState())
 

@@ -4,12 +4,14 @@ import MCPCore
 /// tasks/result, status notifications, tasks/list and tasks/cancel when declared.
 struct CoreTasksWire: TaskWire {
     let session: ClientSession
-    let initialized: InitializeResult
+    /// The server's answer to `initialize`; nil before the handshake, when the wire offers nothing.
+    let initialized: InitializeResult?
 
     var name: String { "2025-11-25 core tasks" }
 
     private var capabilities: ServerTaskCapabilities? {
-        ProtocolVersion.hasCoreTasks(initialized.protocolVersion) ? initialized.capabilities.tasks : nil
+        guard let initialized, ProtocolVersion.hasCoreTasks(initialized.protocolVersion) else { return nil }
+        return initialized.capabilities.tasks
     }
 
     var runsToolCallsAsTasks: Bool { capabilities?.toolCalls ?? false }
@@ -65,10 +67,14 @@ struct CoreTasksWire: TaskWire {
 
     private func require(_ method: String, _ granted: Bool, capability: String = "tasks") throws {
         guard granted else {
-            let revision = initialized.protocolVersion
-            let reason =
-                ProtocolVersion.hasCoreTasks(revision)
-                ? "it declares no \(capability) capability" : "it speaks protocol \(revision), which has no tasks"
+            let reason: String
+            if let revision = initialized?.protocolVersion {
+                reason =
+                    ProtocolVersion.hasCoreTasks(revision)
+                    ? "it declares no \(capability) capability" : "it speaks protocol \(revision), which has no tasks"
+            } else {
+                reason = "the session is not connected yet"
+            }
             throw SessionError(.unsupported, "the server does not support \(method): \(reason)")
         }
     }

@@ -80,7 +80,7 @@ public struct TaskMonitor: Sendable {
             }
         }
         if !Task.isCancelled {
-            feed.yield(.failure(session.closingError ?? SessionError(.transport, "the session ended")))
+            feed.yield(.failure(session.closingError ?? SessionError(TransportError(.closed, "the session ended"))))
         }
     }
 

@@ -17,13 +17,15 @@ extension HTTPTransportTests {
             #expect(error?.kind == .connectFailed)
             #expect(error?.message.contains("HTTP \(status)") == true)
             #expect(error?.message.contains("-H") == true)
+            #expect(error?.httpStatus == status)
+            #expect(error?.details == ["the server said: no"])
         }
     }
 
     @Test func notFoundWithASessionMeansTheSessionIsGone() async throws {
         try await HTTPTestServer.with({ request, response in
             guard request.rpcMethod == "ping" else { return await plainServer(request, response) }
-            await response.respond(.notFound)
+            await response.respond(.notFound, body: "unknown session")
         }) { server in
             let error = await #expect(throws: TransportError.self) {
                 try await HTTPTransport.withConnection(to: HTTPEndpoint(url: server.url), logger: httpLogger) {
@@ -35,6 +37,8 @@ extension HTTPTransportTests {
             }
             #expect(error?.kind == .sessionExpired)
             #expect(error?.message.contains("no longer knows session s1") == true)
+            #expect(error?.httpStatus == 404)
+            #expect(error?.details == ["the server said: unknown session"])
         }
     }
 

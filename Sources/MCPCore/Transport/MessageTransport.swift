@@ -36,11 +36,14 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     public var message: String
     /// Supporting lines, e.g. the last lines the server wrote to stderr.
     public var details: [String]
+    /// The HTTP status the server answered with, when that is what failed (401, 404, 503, …).
+    public var httpStatus: Int?
 
-    public init(_ kind: Kind, _ message: String, details: [String] = []) {
+    public init(_ kind: Kind, _ message: String, details: [String] = [], httpStatus: Int? = nil) {
         self.kind = kind
         self.message = message
         self.details = details
+        self.httpStatus = httpStatus
     }
 
     public var description: String { message }

@@ -47,6 +47,8 @@ actor DemoServer {
                     reject(nil, .parseError, "Parse error: a message of \(ByteSize(count)) is over the \(limit) limit")
                 }
             }
+            // Nobody is left to answer the server's own requests.
+            outbound.clientRequests.abandonAll()
             tasks.cancelAllWork()
             group.cancelAll()
         }

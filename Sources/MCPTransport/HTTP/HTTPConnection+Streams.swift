@@ -55,7 +55,8 @@ extension HTTPConnection {
                 _ = try? await response.body.collect(upTo: 64 * 1024)
                 inbound.finish(
                     throwing: TransportError(
-                        .closed, "the server would not resume an interrupted stream (HTTP \(response.status.code))"))
+                        .closed, "the server would not resume an interrupted stream (HTTP \(response.status.code))",
+                        httpStatus: Int(response.status.code)))
                 return
             }
             await readEventStream(response.body, answering: requestID, attempt: attempt + 1)

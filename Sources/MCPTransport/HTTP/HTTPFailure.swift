@@ -34,17 +34,27 @@ enum HTTPFailure {
         return TransportError(.closed, "the connection to \(url) broke while reading an answer: \(error)")
     }
 
-    static func sessionGone(_ sessionID: String?) -> TransportError {
+    static func sessionGone(_ sessionID: String?, details: [String] = []) -> TransportError {
         TransportError(
             .sessionExpired,
-            "the server no longer knows session \(sessionID ?? "?") (HTTP 404); tasks of that session may be gone "
-                + "with it; run the command again to start a new session")
+            "the server no longer knows \(sessionID.map { "session \($0)" } ?? "the session") (HTTP 404); tasks of "
+                + "that session may be gone with it; run the command again to start a new session",
+            details: details, httpStatus: 404)
     }
 
     static func status(_ status: Int, url: String, hadSession: Bool, sessionID: String?, excerpt: String)
         -> TransportError
     {
         let detail = excerpt.isEmpty ? [] : ["the server said: \(excerpt)"]
+        var error = statusError(status, url: url, hadSession: hadSession, sessionID: sessionID, detail: detail)
+        // The status itself travels with the error, so callers need not read it back out of the message.
+        error.httpStatus = status
+        return error
+    }
+
+    private static func statusError(
+        _ status: Int, url: String, hadSession: Bool, sessionID: String?, detail: [String]
+    ) -> TransportError {
         switch status {
         case 401:
             return TransportError(
@@ -56,7 +66,7 @@ enum HTTPFailure {
                 .connectFailed, "the server at \(url) refused access (HTTP 403); check the credentials given with -H",
                 details: detail)
         case 404 where hadSession:
-            return sessionGone(sessionID)
+            return sessionGone(sessionID, details: detail)
         case 400 where !hadSession, 404 where !hadSession, 405 where !hadSession:
             return TransportError(
                 .connectFailed,
