@@ -18,8 +18,9 @@ package final class SessionClients: Sendable {
         var clients: [Int: Client] = [:]
         var nextClient = 1
         var owners: [String: Int] = [:]
-        /// Elicitations sent to a command, by the id the session gave them: who has it, and who waits.
-        var asked: [String: (client: Int, answer: CheckedContinuation<JSONValue?, Never>)] = [:]
+        /// Elicitations sent to a command, by the id the session gave them: who has each (the answers wait in
+        /// `answers`).
+        var asked: [String: Int] = [:]
         var nextRequest = 1
         /// Elicitations waiting for a command to attach, by key.
         var attachWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
@@ -31,6 +32,8 @@ package final class SessionClients: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The answers to the elicitations sent to commands, by the id the session gave them.
+    private let answers = PendingTable<String, JSONValue>()
 
     package init() {}
 
@@ -55,11 +58,11 @@ package final class SessionClients: Sendable {
             state.clients[id]?.outbox.finish()
             state.clients[id] = nil
             state.lastActivity = .now
-            let mine = state.asked.filter { $0.value.client == id }
-            for key in mine.keys { state.asked[key] = nil }
-            return mine.values.map(\.answer)
+            let mine = state.asked.filter { $0.value == id }.map(\.key)
+            for key in mine { state.asked[key] = nil }
+            return mine
         }
-        for answer in orphaned { answer.resume(returning: nil) }
+        for key in orphaned { answers.cancel(key, with: CommandLeft()) }
     }
 
     /// The command can answer questions now; one waiting for such a command goes to it.
@@ -104,11 +107,11 @@ package final class SessionClients: Sendable {
         for outbox in outboxes { outbox.yield(frame) }
     }
 
-    /// Delivers a command's answer to an elicitation the session sent it; false if none was waiting.
+    /// Delivers a command's answer (nil: it answered with an error) to an elicitation the session sent it;
+    /// false if none was waiting.
     package func answered(_ id: RequestID, with result: JSONValue?) -> Bool {
-        let waiter = state.withLock { $0.asked.removeValue(forKey: id.description) }
-        waiter?.answer.resume(returning: result)
-        return waiter != nil
+        guard state.withLock({ $0.asked.removeValue(forKey: id.description) }) != nil else { return false }
+        return answers.resolve(id.description, with: result.map { .success($0) } ?? .failure(CommandLeft()))
     }
 
     /// Asks an attached command to answer the server's elicitation, waiting for one to attach if need be;
@@ -123,19 +126,14 @@ package final class SessionClients: Sendable {
             let frame = JSONRPCMessage.request(
                 id: .string(id), method: ElicitRequest.method, params: params, envelopeMeta: nil
             ).encoded()
-            let answer: JSONValue? = await withTaskCancellationHandler {
-                await withCheckedContinuation { continuation in
-                    let sent = state.withLock { state -> Bool in
-                        guard let target = state.clients[client], !Task.isCancelled else { return false }
-                        state.asked[id] = (client, continuation)
-                        target.outbox.yield(frame)
-                        return true
-                    }
-                    if !sent { continuation.resume(returning: nil) }
-                }
-            } onCancel: {
-                _ = answered(.string(id), with: nil)
+            let sent = state.withLock { state -> Bool in
+                guard let target = state.clients[client], (try? answers.prepare(id)) != nil else { return false }
+                state.asked[id] = client
+                target.outbox.yield(frame)
+                return true
             }
+            let answer = sent ? try? await answers.wait(id) : nil
+            if Task.isCancelled { state.withLock { _ = $0.asked.removeValue(forKey: id) } }
             if let answer, let result = try? JSONValueDecoder.decode(ElicitResult.self, from: answer) {
                 return result
             }
@@ -178,3 +176,6 @@ package final class SessionClients: Sendable {
         }
     }
 }
+
+/// The command asked a question left (or answered with an error): the question goes to someone else.
+private struct CommandLeft: Error {}

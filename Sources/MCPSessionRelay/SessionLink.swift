@@ -149,27 +149,21 @@ package struct SessionLink: Sendable {
 
 /// A command's forwarded requests that notifications/cancelled may still call off.
 package final class ForwardedRequests: Sendable {
-    private let waiting = Mutex<[RequestID: CheckedContinuation<Void, Never>]>([:])
+    /// A slot per request in flight, answered only by a cancel.
+    private let cancels = PendingTable<RequestID, Void>()
+
+    package init() {}
 
     /// Runs `work`, or returns nil as soon as the command cancels request `id` (cancelling `work`, which
     /// tells the server).
     package func race<Value: Sendable>(_ id: RequestID, _ work: @escaping @Sendable () async -> Value?) async -> Value?
     {
-        await withTaskGroup(of: Value?.self) { group in
+        guard (try? cancels.prepare(id)) != nil else { return await work() }
+        defer { cancels.cancel(id) }
+        return await withTaskGroup(of: Value?.self) { group in
             group.addTask { await work() }
             group.addTask {
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { continuation in
-                        let now = self.waiting.withLock { waiting -> Bool in
-                            if Task.isCancelled { return true }
-                            waiting[id] = continuation
-                            return false
-                        }
-                        if now { continuation.resume() }
-                    }
-                } onCancel: {
-                    self.cancel(id)
-                }
+                _ = try? await self.cancels.wait(id)
                 return nil
             }
             let first = await group.next() ?? nil
@@ -178,7 +172,7 @@ package final class ForwardedRequests: Sendable {
         }
     }
 
-    package func cancel(_ id: RequestID) { waiting.withLock { $0.removeValue(forKey: id) }?.resume() }
+    package func cancel(_ id: RequestID) { cancels.resolve(id, with: .success(())) }
 }
 
 /// Ends a background session from a `session stop` request.

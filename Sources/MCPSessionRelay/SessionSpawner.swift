@@ -15,9 +15,6 @@ package enum SessionSpawner {
         case vanished(pid: Int32)
     }
 
-    /// glibc's POSIX_SPAWN_SETSID (not exported to Swift).
-    private static let setsidFlag: Int32 = 0x80
-
     /// The descriptor number the child finds the pipe at, named in `MCPTASK_READY_FD`.
     package static let readyDescriptor: Int32 = 3
 
@@ -44,42 +41,18 @@ package enum SessionSpawner {
         fchmod(logDescriptor, 0o600)
         defer { close(logDescriptor) }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, logDescriptor, 2)
-        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], readyDescriptor)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGPIPE, SIGHUP] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        // A session of its own: no controlling terminal, so closing the shell does not end it.
-        posix_spawnattr_setflags(
-            &attributes, Int16(setsidFlag | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         var childEnvironment = environment
         childEnvironment["MCPTASK_READY_FD"] = String(readyDescriptor)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = childEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        let pid: pid_t
+        do {
+            pid = try DetachedProcess.spawn(
+                executable, arguments: arguments, environment: childEnvironment, standardError: logDescriptor,
+                passing: (pipeEnds[1], readyDescriptor))
+        } catch {
+            close(pipeEnds[1])
+            throw CommandFailure(status: .connection, message: "cannot start the session process: \(error)")
         }
-        var pid: pid_t = 0
-        let error = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         close(pipeEnds[1])
-        guard error == 0 else {
-            throw CommandFailure(
-                status: .connection, message: "cannot start the session process: \(String(cString: strerror(error)))")
-        }
         let line = readLine(pipeEnds[0], wait: wait)
         reap(pid)
         switch line {

@@ -1,5 +1,6 @@
 import MCPClient
 import MCPCore
+import MCPTestSupport
 import Testing
 
 /// Who the server is: what it reported, and an explicit nil when it reported nothing.

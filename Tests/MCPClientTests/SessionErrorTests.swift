@@ -1,6 +1,7 @@
 import Logging
 import MCPClient
 import MCPCore
+import MCPTestSupport
 import Testing
 
 /// A transport whose every send fails with `error`; its inbound stays open until the session ends.

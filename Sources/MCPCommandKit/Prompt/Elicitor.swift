@@ -29,7 +29,7 @@ package struct Elicitor: Sendable {
 
     /// The server's name for questions: `demo (mcptask-demo)` when the target name and the server's differ.
     package static func serverName(target: String, session: ClientSession) -> String {
-        guard let own = session.serverSummary?.name, own != "?", own != target else { return target }
+        guard let own = session.serverSummary?.serverInfo?.name, own != target else { return target }
         return "\(target) (\(own))"
     }
 
