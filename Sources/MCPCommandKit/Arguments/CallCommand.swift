@@ -45,13 +45,7 @@ package struct CallCommand: CommandDefinition {
     @Flag(name: .long, help: "Print lifecycle events as newline-delimited JSON on stdout.")
     package var events = false
 
-    @Option(name: .long, help: "Answer for an elicitation field, KEY=VALUE; repeatable.")
-    package var answer: [String] = []
-
-    @Option(
-        name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.",
-        completion: .file(extensions: ["json"]))
-    package var answers: String?
+    @OptionGroup package var answering: AnswerOptions
 
     package func validate() throws {
         if task && noTask { throw ValidationError("--task and --no-task cannot be used together") }
@@ -70,7 +64,7 @@ package struct CallCommand: CommandDefinition {
         request.ttl = ttl
         request.detach = detach
         request.mode = events ? .events : json ? .json : .human
-        request.answers = try CallArguments.answers(pairs: answer, file: answers)
+        request.answers = try answering.scripted()
         request.timeout = server.timeout
         return request
     }

@@ -25,13 +25,7 @@ package struct ResultCommand: CommandDefinition {
     @Flag(name: .long, help: "Print lifecycle events as newline-delimited JSON on stdout.")
     package var events = false
 
-    @Option(name: .long, help: "Answer for an elicitation field of the task, KEY=VALUE; repeatable.")
-    package var answer: [String] = []
-
-    @Option(
-        name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.",
-        completion: .file(extensions: ["json"]))
-    package var answers: String?
+    @OptionGroup package var answering: AnswerOptions
 
     package func validate() throws {
         if json && events { throw ValidationError("--json and --events cannot be used together") }

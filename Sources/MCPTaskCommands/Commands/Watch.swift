@@ -4,7 +4,7 @@ import MCPRender
 extension WatchCommand: RunnableCommand {
     package func run(in environment: CommandEnvironment) async -> ExitStatus {
         let (mode, deliver) = (mode, result ? CallOutput.Deliverable.result : .finalTask)
-        return await follow(task, mode: mode, answering: answer, from: answers, server: server, environment) {
+        return await follow(task, mode: mode, answering: answering, server: server, environment) {
             await $0.follow(mode: mode, deliver: deliver, showsView: true)
         }
     }
@@ -13,7 +13,7 @@ extension WatchCommand: RunnableCommand {
 extension ResultCommand: RunnableCommand {
     package func run(in environment: CommandEnvironment) async -> ExitStatus {
         let mode = mode
-        return await follow(task, mode: mode, answering: answer, from: answers, server: server, environment) {
+        return await follow(task, mode: mode, answering: answering, server: server, environment) {
             // The live view only where a person looks at it.
             await $0.follow(mode: mode, deliver: .result, showsView: $0.context.console.stderr.isTerminal)
         }
@@ -23,13 +23,13 @@ extension ResultCommand: RunnableCommand {
 /// `watch` and `result`: the task's server reached, its questions answered by --answer/--answers, else a
 /// person at the terminal, else declined.
 private func follow(
-    _ reference: String, mode: CallOutput.Mode, answering pairs: [String], from file: String?,
-    server: ServerOptions, _ environment: CommandEnvironment,
+    _ reference: String, mode: CallOutput.Mode, answering: AnswerOptions, server: ServerOptions,
+    _ environment: CommandEnvironment,
     _ body: @escaping @Sendable (TaskHandle) async -> ExitStatus
 ) async -> ExitStatus {
     let answers: ScriptedAnswers
     do {
-        answers = try CallArguments.answers(pairs: pairs, file: file)
+        answers = try answering.scripted()
     } catch {
         return ErrorReport.report(error, style: nil, to: environment.console.stderr)
     }

@@ -1,0 +1,20 @@
+import ArgumentParser
+import MCPRender
+
+/// `--answer` and `--answers`: answers to the server's questions given up front, so a script never hangs.
+package struct AnswerOptions: ParsableArguments {
+    @Option(name: .long, help: "Answer for an elicitation field, KEY=VALUE; repeatable.")
+    package var answer: [String] = []
+
+    @Option(
+        name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.",
+        completion: .file(extensions: ["json"]))
+    package var answers: String?
+
+    package init() {}
+
+    /// The answers read and checked (a file that cannot be read or does not fit is an error).
+    package func scripted() throws -> ScriptedAnswers {
+        try CallArguments.answers(pairs: answer, file: answers)
+    }
+}
