@@ -111,7 +111,7 @@ extension Repl {
                 "stopped watching; [\(job.number)] goes on in the background (fg \(job.number) to watch it, cancel "
                     + "%\(job.number) to cancel it)")
         }
-        return reason == .timeout ? .timedOut : .interrupted
+        return ExitStatus(reason)
     }
 
     /// Lines above the prompt for a job nobody is watching: its task, status changes, progress now and then,

@@ -31,7 +31,7 @@ extension Repl {
                 }
                 guard let ran else {
                     context.console.stderr.line(context.style.dim("mcptask: interrupted"))
-                    return .interrupted
+                    return signals.terminatedBy.map { ExitStatus(.terminated(signal: $0)) } ?? .interrupted
                 }
                 return ran
             } catch {

@@ -52,7 +52,7 @@ extension Repl {
             ) { [console] reason in
                 let why = reason == .timeout ? "--timeout elapsed; stopped waiting" : "stopped waiting"
                 console.note("\(why); task \(taskID) is left as it is")
-                return reason == .timeout ? .timedOut : .interrupted
+                return ExitStatus(reason)
             }
         }
     }

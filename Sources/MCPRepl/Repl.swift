@@ -98,6 +98,7 @@ package struct Repl: Sendable {
                 _ = try? await until(signals.quit) { await jobs.waitForAll() }
             }
             group.cancelAll()
+            if let signal = signals.terminatedBy { return ExitStatus(.terminated(signal: signal)) }
             return last
         }
     }

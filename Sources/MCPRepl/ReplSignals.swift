@@ -6,7 +6,7 @@ import Synchronization
     import Glibc
 #endif
 
-/// Ctrl-C (and SIGTERM, SIGWINCH) in the REPL, routed by what is going on: a line being edited is
+/// Ctrl-C (and SIGTERM, SIGHUP, SIGWINCH) in the REPL, routed by what is going on: a line being edited is
 /// abandoned; a foreground command gets `soft` on the first press (a call cancels its task on the server,
 /// a wait stops) and `hard` on the second (stop waiting at once); with neither, nothing happens.
 package final class ReplSignals: Sendable {
@@ -32,6 +32,8 @@ package final class ReplSignals: Sendable {
     private struct State {
         var foreground: Foreground?
         var stopping = false
+        /// SIGTERM or SIGHUP, when one ended the REPL.
+        var terminatedBy: Int32?
     }
 
     private let state = Mutex(State())
@@ -45,7 +47,7 @@ package final class ReplSignals: Sendable {
     package init(router: SignalRouter, editor: LineEditor?, endPlainRead: @escaping @Sendable () -> Void) {
         self.editor = editor
         self.endPlainRead = endPlainRead
-        let subscribed = router.subscribe([SIGINT, SIGTERM, SIGWINCH]) { [weak self] in self?.deliver($0) }
+        let subscribed = router.subscribe([SIGINT, SIGTERM, SIGHUP, SIGWINCH]) { [weak self] in self?.deliver($0) }
         subscription.withLock { $0 = subscribed }
     }
 
@@ -55,9 +57,11 @@ package final class ReplSignals: Sendable {
         switch number {
         case SIGWINCH:
             editor?.resized()
-        case SIGTERM:
+        case SIGTERM, SIGHUP:
+            // Cannot wait for the person: a foreground call cancels its task (a watch stops at once), and the
+            // REPL quits at the next prompt, its server torn down on the way out.
+            state.withLock { $0.terminatedBy = $0.terminatedBy ?? number }
             quit.fire()
-            state.withLock { $0.foreground }?.press()
             state.withLock { $0.foreground }?.press()
             if editor?.interrupt() != true { endPlainRead() }
         default:
@@ -72,6 +76,9 @@ package final class ReplSignals: Sendable {
             }
         }
     }
+
+    /// The signal that ended the REPL (SIGTERM, SIGHUP), if one did: its exit status is 128 + it.
+    package var terminatedBy: Int32? { state.withLock { $0.terminatedBy } }
 
     /// Nothing is in the foreground any more.
     package func endForeground() { state.withLock { $0.foreground = nil } }

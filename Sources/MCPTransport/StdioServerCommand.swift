@@ -34,6 +34,9 @@ public struct StdioOptions: Sendable {
     /// where a server must never read from or write to the user's terminal). Either way the server leads a
     /// process group of its own, which teardown ends as a whole.
     public var detachedFromTerminal = false
+    /// Told the server's process id (which is also its process group) when it starts (`true`) and again
+    /// once it has been torn down (`false`), so the caller can end the group if it must exit at once.
+    public var processObserver: (@Sendable (Int32, _ running: Bool) -> Void)?
 
     public init(
         maximumFrameSize: Int = 16 * 1024 * 1024, shutdownGrace: Duration = .seconds(2), stderrLinesKept: Int = 10

@@ -88,6 +88,7 @@ public enum StdioTransport {
         let connection = StdioConnection(
             inbound: inbound, processID: execution.processIdentifier.value,
             writer: execution.standardInputWriter, stderrTail: tail)
+        options.processObserver?(connection.processID, true)
         let (stdoutDone, stdoutDoneSignal) = AsyncStream<Void>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
             let (stderrDone, stderrDoneSignal) = AsyncStream<Void>.makeStream()
@@ -116,6 +117,7 @@ public enum StdioTransport {
             await execution.teardown(using: [
                 .gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: options.shutdownGrace)
             ])
+            options.processObserver?(connection.processID, false)
             try await group.waitForAll()
             return try outcome.get()
         }

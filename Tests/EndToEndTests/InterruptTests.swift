@@ -12,7 +12,7 @@ import Testing
 /// the CreateTaskResult, sends SIGINT and checks the contract: exit 130, the task cancelled on the
 /// server (`tasks/cancel`) and its final state (a later `tasks/get` answering cancelled) reported.
 func checkCtrlCCancelsTask(
-    server: [String], seconds: Int = 30, poll: Duration = .milliseconds(20),
+    server: [String], seconds: Int = 30, poll: Duration = .milliseconds(20), signal: Int32 = SIGINT,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
     let binary = try Paths.requireMcptask(sourceLocation: sourceLocation)
@@ -32,9 +32,10 @@ func checkCtrlCCancelsTask(
         _ = try? await process.wait()
         throw error
     }
-    process.send(SIGINT)
+    process.send(signal)
     let run = try await process.wait(timeout: .seconds(60))
-    #expect(run.status == 130, "\(run)", sourceLocation: sourceLocation)
+    // 130 for Ctrl-C; 128 + the signal for SIGTERM (143) and SIGHUP (129).
+    #expect(run.status == (signal == SIGINT ? 130 : 128 + signal), "\(run)", sourceLocation: sourceLocation)
     #expect(run.signal == nil, "mcptask died of a signal instead of exiting: \(run)", sourceLocation: sourceLocation)
     #expect(run.stderr.contains("cancelled"), "stderr should say the task is cancelled: \(run)")
 

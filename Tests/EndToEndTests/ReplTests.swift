@@ -380,6 +380,12 @@ final class ReplPane: Sendable {
         throw ProcessTimeout(arguments: ["repl", "exit"])
     }
 
+    /// The process id of the program in the pane (mcptask: `env` execs it).
+    func programPID() async throws -> pid_t {
+        let text = try await run(["display-message", "-p", "-t", "0", "#{pane_pid}"]).stdout
+        return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), "no pane pid: \(text)")
+    }
+
     func type(_ text: String) async throws { try await run(["send-keys", "-t", "0", "-l", text]) }
     func send(_ key: String) async throws { try await run(["send-keys", "-t", "0", key]) }
 

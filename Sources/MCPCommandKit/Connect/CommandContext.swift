@@ -21,6 +21,8 @@ package struct CommandContext: Sendable {
     package let signals: SignalRouter
     /// Whether the command was given elicitation answers (--answer, --answers).
     package let carriesAnswers: Bool
+    /// The child processes (a stdio server's group), ended before a forced exit.
+    package let children: ChildProcesses
     /// Told the process id of a stdio server once it runs; set, the server also starts without a terminal
     /// (shell completion kills its process group when its time is up).
     package var serverStarted: (@Sendable (Int32) -> Void)?
@@ -42,8 +44,10 @@ package struct CommandContext: Sendable {
         target = try ServerResolver(environment: environment.variables, executablePath: environment.executablePath)
             .resolve(server: settings.server, config: settings.config, command: environment.serverCommand)
         tracer = try settings.trace.map { try FileTracer(path: $0, standardError: stderr) }
+        children = environment.children
         interrupts = Interrupts(
-            timeout: settings.timeout?.duration, signals: listensForSignals ? environment.signals : nil)
+            timeout: settings.timeout?.duration, signals: listensForSignals ? environment.signals : nil,
+            children: environment.children)
     }
 
     /// A copy with interrupts of its own (one REPL command's --timeout) and, when given, another tracer.
@@ -56,6 +60,7 @@ package struct CommandContext: Sendable {
         environment = base.environment
         signals = base.signals
         carriesAnswers = base.carriesAnswers
+        children = base.children
         self.interrupts = interrupts
         self.tracer = tracer ?? base.tracer
     }
@@ -79,6 +84,9 @@ package struct CommandContext: Sendable {
         case .stdio(let command, _):
             var stdioOptions = StdioOptions(maximumFrameSize: settings.maxFrameSize)
             stdioOptions.detachedFromTerminal = serverStarted != nil
+            stdioOptions.processObserver = { [children] group, running in
+                if running { children.add(group) } else { children.remove(group) }
+            }
             return try await StdioTransport.withConnection(to: command, options: stdioOptions, logger: logger) {
                 [self] connection in
                 serverStarted?(connection.processID)

@@ -14,6 +14,8 @@ package struct CommandEnvironment: Sendable {
     /// The path of the running mcptask executable (a background session is started with it, and `-s demo`
     /// finds the demo server beside it).
     package var executablePath: String?
+    /// The child processes the command runs, ended before a forced exit.
+    package var children = ChildProcesses()
 
     package init(
         console: Console, signals: SignalRouter, variables: [String: String], serverCommand: [String] = [],

@@ -168,8 +168,11 @@ package struct ForegroundView: Sendable {
     }
 
     private func cancel(_ taskID: String, because reason: InterruptReason) async -> ExitStatus {
-        output.note(
-            reason == .timeout ? "--timeout elapsed; cancelling the task" : "cancelling the task (\(againHint))")
+        switch reason {
+        case .signal: output.note("cancelling the task (\(againHint))")
+        case .timeout: output.note("--timeout elapsed; cancelling the task")
+        case .terminated: output.note("\(reason.said); cancelling the task before exiting")
+        }
         let done: Void? = try? await until(interrupts.hard) {
             await pipeline.cancelRunning(taskID, output: output)
         }
@@ -177,9 +180,7 @@ package struct ForegroundView: Sendable {
         return Self.status(for: reason)
     }
 
-    private static func status(for reason: InterruptReason) -> ExitStatus {
-        reason == .timeout ? .timedOut : .interrupted
-    }
+    private static func status(for reason: InterruptReason) -> ExitStatus { ExitStatus(reason) }
 
     /// Prints how the run ended and gives its exit status.
     package func report(_ end: TaskRun.End, stoppedBy reason: InterruptReason? = nil) -> ExitStatus {
@@ -195,7 +196,7 @@ package struct ForegroundView: Sendable {
         case .refused(let error): status = output.refused(error, tool: run.label)
         case .failed(let error): status = reportFailure(error)
         case .stopped:
-            let why = reason.map { $0 == .timeout ? " (--timeout elapsed)" : " (interrupted)" } ?? ""
+            let why = reason.map { " (\($0.said))" } ?? ""
             output.note("the call was cancelled" + why)
             status = .interrupted
         }

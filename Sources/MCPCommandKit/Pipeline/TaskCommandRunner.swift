@@ -82,10 +82,10 @@ package struct TaskCommandRunner {
                 switch raced {
                 case .finished(let status): return status
                 case .interrupted(let reason):
-                    let why = reason == .timeout ? "--timeout elapsed" : "interrupted"
                     context.console.stderr.line(
-                        context.style.dim("mcptask: \(why); stopped waiting, task \(taskID) is left as it is"))
-                    return reason == .timeout ? .timedOut : .interrupted
+                        context.style.dim(
+                            "mcptask: \(reason.said); stopped waiting, task \(taskID) is left as it is"))
+                    return ExitStatus(reason)
                 }
             } catch {
                 throw TaskHandle.explain(error, taskID: taskID, entry: entry, overHTTP: context.target.isHTTP)

@@ -19,7 +19,7 @@ extension TaskPipeline {
         }
         var view = ForegroundView(
             pipeline: pipeline, run: run, output: output, interrupts: interrupts,
-            stoppedWatching: { $0 == .timeout ? .timedOut : .interrupted })
+            stoppedWatching: { ExitStatus($0) })
         view.showsView = !request.detach
         let started = pipeline
         return await withTaskGroup(of: Void.self, returning: ExitStatus.self) { group in

@@ -24,7 +24,9 @@ package final class TerminalPrompter: Prompter {
         self.lock = lock
         self.style = style
         self.environment = environment
-        interruptSubscription = signals?.subscribe([SIGINT]) { [editor] _ in editor.interrupt() }
+        // Ctrl-C dismisses the question; SIGTERM and SIGHUP do too, so the terminal is put back as it was
+        // before the command exits.
+        interruptSubscription = signals?.subscribe([SIGINT, SIGTERM, SIGHUP]) { [editor] _ in editor.interrupt() }
     }
 
     deinit { interruptSubscription?.cancel() }

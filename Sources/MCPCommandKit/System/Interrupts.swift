@@ -7,15 +7,40 @@ import Synchronization
 
 /// Why a command stopped waiting before its work ended.
 package enum InterruptReason: Sendable, Equatable {
-    /// Ctrl-C (SIGINT) or SIGTERM.
+    /// Ctrl-C (SIGINT): the person asks; a second one quits at once.
     case signal
+    /// SIGTERM or SIGHUP (the terminal closed): an interrupt that cannot wait for the user. The task is
+    /// cancelled where the wire allows, every child ended, and the exit status is 128 + the signal.
+    case terminated(signal: Int32)
     /// `--timeout` elapsed.
     case timeout
+
+    /// What the person is told happened.
+    package var said: String {
+        switch self {
+        case .signal: return "interrupted"
+        case .terminated(let signal): return "\(signal == SIGHUP ? "SIGHUP (the terminal closed)" : "SIGTERM") received"
+        case .timeout: return "--timeout elapsed"
+        }
+    }
+}
+
+extension ExitStatus {
+    /// The documented exit status of a command stopped for `reason`: 130 for Ctrl-C, 124 for --timeout,
+    /// 128 + the signal for SIGTERM (143) and SIGHUP (129).
+    package init(_ reason: InterruptReason) {
+        switch reason {
+        case .signal: self = .interrupted
+        case .timeout: self = .timedOut
+        case .terminated(let signal): self = signal == SIGHUP ? .hangUp : .terminated
+        }
+    }
 }
 
 /// Delivers Ctrl-C and `--timeout` to whoever waits. A phase that must react itself (a running task is
 /// cancelled on the server and its final state printed) claims them, and the default handler, which just
-/// stops everything, steps aside. A second Ctrl-C exits at once with 130.
+/// stops everything, steps aside. A second signal exits at once (130, or 128 + the signal), after ending
+/// every child process the command runs.
 package final class Interrupts: Sendable {
     private struct State {
         var reason: InterruptReason?
@@ -29,9 +54,13 @@ package final class Interrupts: Sendable {
     private let subscription = Mutex<SignalRouter.Subscription?>(nil)
     nonisolated(unsafe) private let timer: (any DispatchSourceTimer)?
 
-    /// Listens to Ctrl-C and SIGTERM through `signals` (nil: only `--timeout` triggers it; the REPL routes
-    /// Ctrl-C itself), and to `timeout`.
-    package init(timeout: Duration?, signals: SignalRouter?) {
+    /// The command's child processes, ended before a forced exit.
+    private let children: ChildProcesses?
+
+    /// Listens to Ctrl-C, SIGTERM and SIGHUP through `signals` (nil: only `--timeout` triggers it; the REPL
+    /// routes them itself), and to `timeout`. `children` are ended before a second signal exits at once.
+    package init(timeout: Duration?, signals: SignalRouter?, children: ChildProcesses? = nil) {
+        self.children = children
         var timer: (any DispatchSourceTimer)?
         if let timeout {
             let source = DispatchSource.makeTimerSource(queue: .global())
@@ -42,7 +71,9 @@ package final class Interrupts: Sendable {
         }
         self.timer = timer
         if let signals {
-            let subscribed = signals.subscribe([SIGINT, SIGTERM]) { [weak self] _ in self?.deliver(.signal) }
+            let subscribed = signals.subscribe([SIGINT, SIGTERM, SIGHUP]) { [weak self] number in
+                self?.deliver(number == SIGINT ? .signal : .terminated(signal: number))
+            }
             subscription.withLock { $0 = subscribed }
         }
         timer?.setEventHandler { [weak self] in self?.deliver(.timeout) }
@@ -56,7 +87,7 @@ package final class Interrupts: Sendable {
 
     private func deliver(_ reason: InterruptReason) {
         let ready = state.withLock { state -> [CheckedContinuation<InterruptReason?, Never>]? in
-            if reason == .signal {
+            if reason != .timeout {
                 state.signals += 1
                 if state.signals > 1 { return nil }
             }
@@ -66,7 +97,11 @@ package final class Interrupts: Sendable {
             for key in chosen.keys { state.waiters[key] = nil }
             return chosen.values.map(\.continuation)
         }
-        guard let ready else { _exit(ExitStatus.interrupted.rawValue) }
+        guard let ready else {
+            // A second signal: no more waiting, but no child left behind either.
+            children?.endAll()
+            _exit(ExitStatus(reason == .timeout ? .signal : reason).rawValue)
+        }
         for continuation in ready { continuation.resume(returning: reason) }
     }
 

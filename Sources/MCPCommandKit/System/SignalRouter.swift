@@ -11,7 +11,7 @@ import Synchronization
 /// is given, which is how tests send a signal without sending one to the process.
 package final class SignalRouter: Sendable {
     /// The signals mcptask reacts to.
-    package static let routed: [Int32] = [SIGINT, SIGTERM, SIGWINCH]
+    package static let routed: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH]
 
     private struct State {
         var handlers: [Int: (signals: Set<Int32>, handler: @Sendable (Int32) -> Void)] = [:]
@@ -23,7 +23,7 @@ package final class SignalRouter: Sendable {
 
     package init() {}
 
-    /// Takes over SIGINT, SIGTERM and SIGWINCH for the process (their default actions are replaced by
+    /// Takes over SIGINT, SIGTERM, SIGHUP and SIGWINCH for the process (their default actions are replaced by
     /// delivery to subscribers) and ignores SIGPIPE, so a write to a server that has gone fails with EPIPE
     /// instead of ending mcptask. Call it once, before anything runs.
     package static func installed() -> SignalRouter {

@@ -11,7 +11,11 @@ public enum ExitStatus: Int32, Sendable {
     case noSuchTask = 6
     case usage = 64
     case timedOut = 124
+    /// SIGHUP (the terminal closed): 128 + 1.
+    case hangUp = 129
     case interrupted = 130
+    /// SIGTERM: 128 + 15.
+    case terminated = 143
 
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

@@ -19,7 +19,7 @@ extension ToolsCommand: RunnableCommand {
                     list.print(style: context.style, to: context.console)
                 }
                 return .success
-            case .interrupted(let reason): return reason == .timeout ? .timedOut : .interrupted
+            case .interrupted(let reason): return context.gaveUp(reason, while: "listing the tools")
             }
         }
     }
@@ -37,7 +37,7 @@ extension TasksCommand: RunnableCommand {
             let raced = try await context.interrupts.race { try await listing.fromServer(context) }
             switch raced {
             case .finished(let status): return status
-            case .interrupted(let reason): return reason == .timeout ? .timedOut : .interrupted
+            case .interrupted(let reason): return context.gaveUp(reason, while: "listing the tasks")
             }
         }
     }
