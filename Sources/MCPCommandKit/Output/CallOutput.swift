@@ -59,7 +59,8 @@ package struct CallOutput: Sendable {
             emit("result", taskID: taskID, ["result": result.json, "isError": .bool(result.isError)])
         case .human:
             let stdout = console.stdout
-            let text = ResultRenderer(sanitize: stdout.isTerminal).render(result)
+            // Always, terminal or not: a pipe may end in `less -R`; --json keeps the exact text.
+            let text = ResultRenderer(sanitize: true).render(result)
             if !text.isEmpty { stdout.line(text) }
         }
         if result.isError {

@@ -10,7 +10,8 @@ package enum TaskPrinter {
             out.line(JSONWriter.pretty(task.json))
             return
         }
-        let clean: (String) -> String = out.isTerminal ? { Sanitizer.clean($0) } : { $0 }
+        // Always, terminal or not: a pipe may end in `less -R`; --json keeps the exact text.
+        let clean: (String) -> String = { Sanitizer.clean($0) }
         var line = "\(clean(task.taskId))  \(style.bold(clean(task.status.rawValue)))"
         if let message = task.statusMessage, !message.isEmpty { line += "  \(clean(message))" }
         out.line(line)

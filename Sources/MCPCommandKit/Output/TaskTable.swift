@@ -16,7 +16,8 @@ package struct TaskTable {
         listed: [(TaskInfo, JournalEntry?)], remembered: [RememberedTask], showServer: Bool
     ) {
         let out = console.stdout
-        let clean: (String) -> String = out.isTerminal ? { Sanitizer.clean($0) } : { $0 }
+        // Always, terminal or not: a pipe may end in `less -R`; --json keeps the exact text.
+        let clean: (String) -> String = { Sanitizer.clean($0) }
         let now = console.now()
         var rows: [[String]] = []
         var marks: [String] = []

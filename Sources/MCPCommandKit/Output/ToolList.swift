@@ -33,8 +33,8 @@ package struct ToolList: Sendable {
     /// The listing for people: a header line, a line per tool with its task mode, notes on stderr.
     package func print(style: Style, to console: Console) {
         let out = console.stdout
-        let sanitize = out.isTerminal
-        func clean(_ text: String) -> String { sanitize ? Sanitizer.clean(text) : text }
+        // Always, terminal or not: a pipe may end in `less -R`; --json keeps the exact text.
+        func clean(_ text: String) -> String { Sanitizer.clean(text) }
         let features = summary.taskFeatures.isEmpty ? "none" : summary.taskFeatures.joined(separator: ", ")
         out.line(
             style.bold(clean("\(summary.name) \(summary.version)"))
