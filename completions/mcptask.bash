@@ -186,7 +186,7 @@ _mcptask() {
 
 _mcptask_tools() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --json --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --json --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 0
@@ -230,7 +230,7 @@ _mcptask_tools() {
 
 _mcptask_call() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --task --no-task --detach --json --events --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --task --no-task --detach --json --events --version -h --help)
     repeating_options=(-H --header --answer)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --args --ttl --answers)
     __mcptask_offer_flags_options -1
@@ -299,7 +299,7 @@ _mcptask_call() {
 
 _mcptask_watch() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --result --json --events --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --result --json --events --version -h --help)
     repeating_options=(-H --header --answer)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --answers)
     __mcptask_offer_flags_options 1
@@ -358,7 +358,7 @@ _mcptask_watch() {
 
 _mcptask_status() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --json --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --json --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 1
@@ -410,7 +410,7 @@ _mcptask_status() {
 
 _mcptask_result() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --json --events --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --json --events --version -h --help)
     repeating_options=(-H --header --answer)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --answers)
     __mcptask_offer_flags_options 1
@@ -469,7 +469,7 @@ _mcptask_result() {
 
 _mcptask_cancel() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --json --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --json --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 1
@@ -521,7 +521,7 @@ _mcptask_cancel() {
 
 _mcptask_tasks() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --json --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --json --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 0
@@ -588,7 +588,7 @@ _mcptask_session() {
 
 _mcptask_session_start() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --idle-timeout)
     __mcptask_offer_flags_options 1
@@ -666,7 +666,7 @@ _mcptask_session_logs() {
 
 _mcptask_repl() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 0

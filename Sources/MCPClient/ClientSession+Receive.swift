@@ -28,10 +28,10 @@ extension ClientSession {
                 for try await frame in transport.inbound {
                     tracer?.record(.inbound, frame)
                     let message: JSONRPCMessage
-                    do {
-                        message = try JSONRPCMessage.decode(frame)
-                    } catch {
-                        return SessionError(.protocolViolation, "the server sent an invalid message: \(error)")
+                    switch read(frame) {
+                    case .message(let read): message = read
+                    case .skipped: continue
+                    case .fatal(let error): return error
                     }
                     if case .notification = message, let tap = state.withLock({ $0.notificationTap }) { tap(frame) }
                     dispatch(message, serverRequests: &serverRequests)
@@ -48,6 +48,60 @@ extension ClientSession {
         logger.debug("session ended: \(ending.message)")
         pending.closeAll(with: ending)
         hub.finish()
+    }
+
+    private enum Reading {
+        case message(JSONRPCMessage)
+        /// Warned about (once per kind) and skipped.
+        case skipped
+        /// `strict`: the session ends.
+        case fatal(SessionError)
+    }
+
+    /// Decodes one frame. What the official SDKs skip is skipped here too, with one warning per kind of
+    /// problem: a line that is not JSON (a `print()` left in a stdio server), JSON that is not JSON-RPC.
+    /// Invalid UTF-8 inside a message is replaced with U+FFFD and the message kept. With `strict`, any of
+    /// these ends the session as a protocol violation.
+    private func read(_ frame: [UInt8]) -> Reading {
+        do {
+            return .message(try JSONRPCMessage.decode(frame))
+        } catch {
+            if configuration.strict {
+                return .fatal(SessionError(.protocolViolation, "the server sent an invalid message: \(error)"))
+            }
+            if String(validating: frame, as: UTF8.self) == nil,
+                let repaired = try? JSONRPCMessage.decode(Array(String(decoding: frame, as: UTF8.self).utf8))
+            {
+                problem(
+                    "invalid-utf8",
+                    "the server sent a message with invalid UTF-8; it was replaced with U+FFFD (this is said once)")
+                return .message(repaired)
+            }
+            let excerpt = Self.excerpt(frame)
+            let kind = (try? JSONParser.parse(frame)) == nil ? "not-json" : "not-jsonrpc"
+            let what = kind == "not-json" ? "a line that is not JSON" : "JSON that is not a JSON-RPC message"
+            problem(
+                kind,
+                "the server sent \(what), skipped (\"\(excerpt)\"); later ones are skipped silently "
+                    + "(--strict makes this an error)")
+            return .skipped
+        }
+    }
+
+    /// Warns about a kind of problem once, and tells the subscribers every time.
+    private func problem(_ kind: String, _ message: String) {
+        let (first, number) = state.withLock { state in
+            state.skipped.append((kind, message))
+            return (state.warnedAbout.insert(kind).inserted, state.skipped.count - 1)
+        }
+        if first { logger.warning("\(message)") }
+        hub.publish(.unreadable(kind: kind, detail: message, number: number))
+    }
+
+    /// The start of a frame, as text, for a message.
+    private static func excerpt(_ frame: [UInt8]) -> String {
+        let text = String(decoding: frame.prefix(80), as: UTF8.self)
+        return frame.count > 80 ? text + "…" : text
     }
 
     private func dispatch(_ message: JSONRPCMessage, serverRequests: inout TaskGroup<Void>) {

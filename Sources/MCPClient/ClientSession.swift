@@ -10,14 +10,17 @@ public final class ClientSession: Sendable {
         public var capabilities: ClientCapabilities
         /// The limit for requests that should answer promptly; never applied to tasks/result.
         public var requestTimeout: Duration
+        /// Any protocol violation ends the session (exit 5) instead of being warned about and skipped.
+        public var strict: Bool
 
         public init(
             clientInfo: Implementation, capabilities: ClientCapabilities = .mcptask,
-            requestTimeout: Duration = .seconds(60)
+            requestTimeout: Duration = .seconds(60), strict: Bool = false
         ) {
             self.clientInfo = clientInfo
             self.capabilities = capabilities
             self.requestTimeout = requestTimeout
+            self.strict = strict
         }
     }
 
@@ -37,6 +40,10 @@ public final class ClientSession: Sendable {
         var elicitationHandler: ElicitationHandler?
         /// Receives every inbound notification frame verbatim (a background session forwards them).
         var notificationTap: (@Sendable ([UInt8]) -> Void)?
+        /// The kinds of unreadable message already warned about: one warning per kind, not per message.
+        var warnedAbout: Set<String> = []
+        /// Every message skipped so far, as (kind, detail).
+        var skipped: [(kind: String, detail: String)] = []
     }
 
     init(
@@ -64,6 +71,10 @@ public final class ClientSession: Sendable {
 
     /// A stream of every notification from now on, until the session ends.
     public func notifications() -> AsyncStream<ServerNotification> { hub.subscribe() }
+
+    /// The messages skipped so far as unreadable, as (kind, detail), in order; later ones come as
+    /// `.unreadable` notifications numbered from here.
+    public var skippedMessages: [(kind: String, detail: String)] { state.withLock { $0.skipped } }
 
     /// Hands every inbound notification frame, verbatim, to `tap` (besides the typed streams).
     public func setNotificationTap(_ tap: (@Sendable ([UInt8]) -> Void)?) {

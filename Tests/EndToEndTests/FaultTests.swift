@@ -9,14 +9,33 @@ struct FaultTests {
         run.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("mcptask: error") }
     }
 
-    @Test("a server that writes garbage: exit 5, one clear line about an invalid message")
+    @Test("a server that writes a stray line of garbage: one warning, the line skipped, the command works")
     func garbage() async throws {
         let run = try await mcptask(["tools"], fault: "garbage")
+        #expect(run.status == 0, "\(run)")
+        let warnings = run.stderr.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warnings.count == 1, "\(run)")
+        #expect(warnings.first?.contains("not JSON") == true, "\(run)")
+        #expect(run.stdout.contains("slow_count"), "\(run)")
+    }
+
+    @Test("--strict makes a stray line fatal: exit 5, one clear line about an invalid message")
+    func garbageStrict() async throws {
+        let run = try await mcptask(["tools", "--strict"], fault: "garbage")
         #expect(run.status == 5, "\(run)")
         let errors = errorLines(run)
         #expect(errors.count == 1, "\(run)")
         #expect(errors.first?.contains("invalid message") == true, "\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
+    }
+
+    @Test("--events reports a skipped line as an error event and carries on")
+    func garbageEvent() async throws {
+        let run = try await mcptask(["call", "slow_count", "n=1", "delay=0.01", "--events"], fault: "garbage")
+        #expect(run.status == 0, "\(run)")
+        let events = run.stdout.split(separator: "\n").compactMap { try? JSONParser.parse(String($0)) }
+        #expect(events.contains { $0["event"] == "error" && $0["kind"] == "not-json" }, "\(run)")
+        #expect(events.last?["event"] == "result", "\(run)")
     }
 
     @Test("a server that exits early: exit 4 with its last words")
@@ -113,7 +132,7 @@ struct TraceFaultTests {
         let dir = try TempDir()
         defer { dir.remove() }
         let file = dir.file("trace.ndjson")
-        let run = try await mcptask(["tools", "--trace", file], fault: "garbage")
+        let run = try await mcptask(["tools", "--strict", "--trace", file], fault: "garbage")
         #expect(run.status == 5, "\(run)")
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let lines = text.split(separator: "\n")

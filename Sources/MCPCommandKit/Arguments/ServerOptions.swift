@@ -37,13 +37,21 @@ package struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "The largest message accepted from a server, in bytes.")
     package var maxFrameSize: Int = 16 * 1024 * 1024
 
+    @Flag(
+        name: .long,
+        help:
+            "Treat any protocol violation as fatal (exit 5); by default a stray non-JSON line is skipped with a warning."
+    )
+    package var strict = false
+
     package init() {}
 
     /// The options as a plain value, for the code that connects.
     package var settings: ConnectionSettings {
         ConnectionSettings(
             server: server, config: config, header: header, timeout: timeout, requestTimeout: requestTimeout,
-            protocol: `protocol`, trace: trace, color: color, verbose: verbose, maxFrameSize: maxFrameSize)
+            protocol: `protocol`, trace: trace, color: color, verbose: verbose, maxFrameSize: maxFrameSize,
+            strict: strict)
     }
 
     package func validate() throws {

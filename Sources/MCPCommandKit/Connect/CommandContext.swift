@@ -70,7 +70,7 @@ package struct CommandContext: Sendable {
     package var clientConfiguration: ClientSession.Configuration {
         ClientSession.Configuration(
             clientInfo: Implementation(name: "mcptask", version: MCPTaskVersion.current),
-            requestTimeout: settings.requestTimeout.duration)
+            requestTimeout: settings.requestTimeout.duration, strict: settings.strict)
     }
 
     /// Connects, initializes, and runs `body` with the session; the connection is closed afterwards.

@@ -78,6 +78,22 @@ package struct ForegroundView: Sendable {
                 await interrupts.hard()
                 if !Task.isCancelled { feed.yield(.stopWatching) }
             }
+            if output.mode == .events {
+                // Messages the session skipped (a stray line on stdout) are events too, those before this
+                // view included.
+                let notifications = pipeline.session.notifications()
+                let earlier = pipeline.session.skippedMessages
+                let emit: @Sendable (String, String) -> Void = { kind, detail in
+                    output.emit("error", taskID: nil, ["kind": .string(kind), "message": .string(detail)])
+                }
+                for (kind, detail) in earlier { emit(kind, detail) }
+                group.addTask {
+                    for await case .unreadable(let kind, let detail, let number) in notifications
+                    where number >= earlier.count {
+                        emit(kind, detail)
+                    }
+                }
+            }
             if showsView {
                 group.addTask {
                     // Redraws the line a few times a second so elapsed time moves even without events.

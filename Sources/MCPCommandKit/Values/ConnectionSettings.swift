@@ -12,12 +12,16 @@ package struct ConnectionSettings: Sendable {
     package var color: ColorChoice = .auto
     package var verbose = false
     package var maxFrameSize = 16 * 1024 * 1024
+    /// Any protocol violation is fatal (exit 5) instead of warned about and skipped.
+    package var strict = false
 
     package init(
         server: String? = nil, config: String? = nil, header: [String] = [], timeout: DurationArgument? = nil,
         requestTimeout: DurationArgument = DurationArgument(seconds: 60), protocol: ProtocolChoice = .auto,
-        trace: String? = nil, color: ColorChoice = .auto, verbose: Bool = false, maxFrameSize: Int = 16 * 1024 * 1024
+        trace: String? = nil, color: ColorChoice = .auto, verbose: Bool = false, maxFrameSize: Int = 16 * 1024 * 1024,
+        strict: Bool = false
     ) {
+        self.strict = strict
         self.server = server
         self.config = config
         self.header = header

@@ -5,6 +5,10 @@ public enum ServerNotification: Sendable, Equatable {
     case log(LoggingMessageNotification)
     case elicitationComplete(elicitationId: String)
     case other(method: String, params: JSONValue?)
+    /// Not a notification from the server but about it: a message that could not be read was skipped
+    /// (a stray line on a stdio server's stdout, say). `kind` names the problem; `detail` says what it was;
+    /// `number` counts them from 0 in the session.
+    case unreadable(kind: String, detail: String, number: Int)
 
     /// Decodes `params` for the known methods; a malformed one is reported with the method and coding path.
     public static func decode(
