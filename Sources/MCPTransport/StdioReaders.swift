@@ -73,7 +73,8 @@ enum StdioReaders {
             }
             try? await Task.sleep(for: .milliseconds(2))
         }
-        return "the server closed its output and exited"
+        // Still running: it closed its end of the pipe (or handed stdout elsewhere) without exiting.
+        return "the server closed its standard output but is still running; mcptask stops it"
     }
 
     /// Waits until `signal` finishes or `limit` passes; true when the signal came first.

@@ -38,6 +38,23 @@ struct FaultTests {
         #expect(events.last?["event"] == "result", "\(run)")
     }
 
+    @Test("a server that closes its stdout but keeps running is said to be still running, and is stopped")
+    func closesOutputOnly() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let script = dir.file("quiet.sh")
+        let pidFile = dir.file("quiet.pid")
+        try "#!/bin/sh\necho $$ > '\(pidFile)'\nexec 1>&-\nexec sleep 60\n".write(
+            toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let run = try await mcptask(["tools", "--", script])
+        #expect(run.status == 4, "\(run)")
+        #expect(run.stderr.contains("closed its standard output but is still running"), "\(run)")
+        let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+        let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, 0) != 0, "the server (pid \(pid)) is still running")
+    }
+
     @Test("a server that exits early: exit 4 with its last words")
     func exitEarly() async throws {
         let run = try await mcptask(["tools"], fault: "exit-early")
