@@ -20,7 +20,7 @@ extension CallCommand: RunnableCommand {
             }
             switch raced {
             case .finished(let status): return status
-            case .interrupted(let reason): return context.gaveUp(reason, while: "connecting; no call was made")
+            case .interrupted(let reason): return context.gaveUp(reason, while: "connecting; no task was started, so there is none to cancel")
             }
         }
     }
