@@ -20,7 +20,8 @@ extension CallCommand: RunnableCommand {
             }
             switch raced {
             case .finished(let status): return status
-            case .interrupted(let reason): return context.gaveUp(reason, while: "connecting; no task was started, so there is none to cancel")
+            case .interrupted(let reason):
+                return context.gaveUp(reason, while: "connecting; no task was started, so there is none to cancel")
             }
         }
     }
