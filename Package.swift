@@ -119,6 +119,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
+            name: "MCPTaskCommandsTests",
+            dependencies: ["MCPTaskCommands", "MCPCommandKit", "MCPCore", "MCPTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "MCPSessionRelayTests",
             dependencies: ["MCPSessionRelay", "MCPCommandKit", "MCPClient", "MCPCore", "MCPTestSupport"],
             swiftSettings: strict),

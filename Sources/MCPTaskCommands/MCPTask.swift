@@ -45,7 +45,7 @@ public enum MCPTaskProgram {
     /// Runs `arguments` (without the program name). A trailing `-- COMMAND ARGS` (a stdio server) is split
     /// off before parsing, so every command takes it the same way whatever positional arguments it has; a
     /// shell's completion request (`---completion ... -- ARGUMENT ...`) is passed through whole.
-    static func run(_ arguments: [String], in environment: CommandEnvironment) async -> Int32 {
+    package static func run(_ arguments: [String], in environment: CommandEnvironment) async -> Int32 {
         var environment = environment
         var parsed = arguments
         environment.arguments = arguments

@@ -33,7 +33,8 @@ package struct CallCommand: CommandDefinition {
     @Flag(name: .long, help: "Call an 'optional' tool without a task.")
     package var noTask = false
 
-    @Option(name: .long, help: "Requested time to live of the task, e.g. 90s or 10m.")
+    // Unconditional: `--ttl -5s` is a value to refuse with a reason, not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: "Requested time to live of the task, e.g. 90s or 10m.")
     package var ttl: DurationArgument?
 
     @Flag(name: .long, help: "Print the task id and return at once.")
@@ -50,6 +51,7 @@ package struct CallCommand: CommandDefinition {
     package func validate() throws {
         if task && noTask { throw ValidationError("--task and --no-task cannot be used together") }
         if json && events { throw ValidationError("--json and --events cannot be used together") }
+        try ttl?.requirePositive("--ttl")
         if detach && noTask { throw ValidationError("--detach needs a task; it cannot be used with --no-task") }
     }
     package init() {}

@@ -16,10 +16,12 @@ package struct ServerOptions: ParsableArguments {
     @Option(name: [.customShort("H"), .long], help: "Extra HTTP header 'Name: value' ($VAR expanded); repeatable.")
     package var header: [String] = []
 
-    @Option(name: .long, help: "Limit on the whole command, e.g. 90s or 10m; then exit 124.")
+    // Unconditional: `--timeout -5s` is a value to refuse with a reason, not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: "Limit on the whole command, e.g. 90s or 10m; then exit 124.")
     package var timeout: DurationArgument?
 
-    @Option(name: .long, help: "Limit on each request that should answer promptly (default 60s).")
+    @Option(
+        name: .long, parsing: .unconditional, help: "Limit on each request that should answer promptly (default 60s).")
     package var requestTimeout: DurationArgument = DurationArgument(seconds: 60)
 
     @Option(name: .long, help: "Protocol revision: auto, 2025-11-25 or 2026-07-28.")
@@ -57,5 +59,7 @@ package struct ServerOptions: ParsableArguments {
     package func validate() throws {
         if let server, server.isEmpty { throw ValidationError("--server needs a value") }
         if maxFrameSize < 1024 { throw ValidationError("--max-frame-size must be at least 1024 bytes") }
+        try timeout?.requirePositive("--timeout")
+        try requestTimeout.requirePositive("--request-timeout")
     }
 }

@@ -19,12 +19,30 @@ package enum CallArguments {
             } else {
                 text = Array(args.utf8)
             }
-            guard let object = (try? JSONParser.parse(text))?.objectValue else {
-                throw CommandFailure(status: .usage, message: "--args must be a JSON object")
+            let parsed: JSONValue
+            do {
+                parsed = try JSONParser.parse(text)
+            } catch {
+                throw CommandFailure(status: .usage, message: "--args is not JSON: \(error)")
+            }
+            guard let object = parsed.objectValue else {
+                throw CommandFailure(status: .usage, message: "--args must be a JSON object, like {\"n\": 5}")
             }
             arguments = object
         }
         let properties = schema["properties"]?.objectValue ?? [:]
+        // The same check KEY=VALUE gets: a value of the wrong type is refused here, not sent to a server that
+        // may crash on it and leave the call waiting for its whole timeout.
+        for (key, value) in arguments {
+            do {
+                arguments[key] = try SchemaCoercion.conform(value, schema: properties[key])
+            } catch {
+                throw CommandFailure(status: .usage, message: "--args: argument '\(key)': \(error)")
+            }
+            if let wrong = mismatch(arguments[key] ?? value, properties[key]) {
+                throw CommandFailure(status: .usage, message: "--args: argument '\(key)': \(wrong)")
+            }
+        }
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw CommandFailure(
@@ -39,6 +57,32 @@ package enum CallArguments {
             }
         }
         return arguments
+    }
+
+    /// Why `value` does not have the type or one of the values the property's schema allows; nil when it does
+    /// (or the schema says nothing checkable).
+    static func mismatch(_ value: JSONValue, _ schema: JSONValue?) -> String? {
+        if let allowed = schema?["enum"]?.arrayValue, !allowed.isEmpty, !allowed.contains(value) {
+            let shown = allowed.prefix(8).map { JSONWriter.compactString($0) }.joined(separator: ", ")
+            return "\(JSONWriter.compactString(value)) is not one of \(shown)"
+        }
+        let types: [String]
+        switch schema?["type"] {
+        case .string(let type)?: types = [type]
+        case .array(let list)?: types = list.compactMap(\.stringValue)
+        default: return nil
+        }
+        let matches = types.contains { type in
+            switch (type, value) {
+            case ("string", .string), ("boolean", .bool), ("null", .null), ("array", .array), ("object", .object):
+                return true
+            case ("integer", .int): return true
+            case ("integer", .double(let number)): return number.rounded() == number
+            case ("number", .int), ("number", .double): return true
+            default: return false
+            }
+        }
+        return matches ? nil : "expected \(types.joined(separator: " or ")), got \(JSONWriter.compactString(value))"
     }
 
     private static func readOrFail(_ what: String, _ read: () throws -> [UInt8]) throws -> [UInt8] {

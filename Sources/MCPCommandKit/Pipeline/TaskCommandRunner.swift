@@ -63,7 +63,8 @@ package struct TaskCommandRunner {
             return ErrorReport.report(
                 CommandFailure(
                     status: .noSuchTask,
-                    message: "no task '\(reference)' in the journal at \(journal.path); to ask a server about a task "
+                    message:
+                        "no task '\(reference.clipped())' in the journal at \(journal.path); to ask a server about a task "
                         + "started elsewhere, name the server with -s"),
                 style: nil, to: stderr)
         }
@@ -109,7 +110,7 @@ extension TaskHandle {
                 ? "" : "; a stdio server's tasks end with its process (a background session or the REPL keeps them)"
             return CommandFailure(
                 status: .noSuchTask,
-                message: "the server does not know task \(taskID) (expired, or in another session): "
+                message: "the server does not know task \(taskID.clipped()) (expired, or in another session): "
                     + error.message + stdio)
         default:
             return error

@@ -57,12 +57,13 @@ package struct DurationArgument: ExpressibleByArgument, Sendable, Equatable {
         let units: [(String, Int)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
         for (suffix, scale) in units where argument.hasSuffix(suffix) {
             let number = argument.dropLast(suffix.count)
-            if let value = Double(number), value >= 0, value * Double(scale) < 1e12 {
+            // Negative values parse, so the command can say what is wrong with them (validate()).
+            if let value = Double(number), abs(value * Double(scale)) < 1e12 {
                 milliseconds = Int(value * Double(scale))
                 return
             }
         }
-        guard let value = Double(argument), value >= 0, value < 1e9 else { return nil }
+        guard let value = Double(argument), abs(value) < 1e9 else { return nil }
         milliseconds = Int(value * 1000)
     }
 
