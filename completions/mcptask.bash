@@ -230,7 +230,7 @@ _mcptask_tools() {
 
 _mcptask_call() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --strict --task --no-task --detach --json --events --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --task --no-task --detach --json --events --structured --version -h --help)
     repeating_options=(-H --header --answer)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --args --ttl --answers)
     __mcptask_offer_flags_options -1
@@ -299,7 +299,7 @@ _mcptask_call() {
 
 _mcptask_watch() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --strict --result --json --events --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --result --json --events --structured --version -h --help)
     repeating_options=(-H --header --answer)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --answers)
     __mcptask_offer_flags_options 1
@@ -410,7 +410,7 @@ _mcptask_status() {
 
 _mcptask_result() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --strict --json --events --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --json --events --structured --version -h --help)
     repeating_options=(-H --header --answer)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --answers)
     __mcptask_offer_flags_options 1

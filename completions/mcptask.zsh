@@ -127,6 +127,7 @@ _mcptask_call() {
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
         '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
         '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
+        '--structured[Also show a result'\''s structured content when it has text content (shown only without text otherwise).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -157,6 +158,7 @@ _mcptask_watch() {
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
         '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
         '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
+        '--structured[Also show a result'\''s structured content when it has text content (shown only without text otherwise).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -212,6 +214,7 @@ _mcptask_result() {
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
         '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
         '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
+        '--structured[Also show a result'\''s structured content when it has text content (shown only without text otherwise).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -1,12 +1,18 @@
 import MCPClient
 import MCPCore
 
-/// Turns a tool result into text for people: text content as is, structured content as pretty JSON,
-/// other kinds summarised. Every server string is sanitised when it goes to a terminal.
+/// Turns a tool result into text for people: text content as is, other kinds summarised, and structured
+/// content as pretty JSON when there is no text (servers send the same result both ways) or when asked.
+/// Every server string is sanitised when `sanitize`.
 public struct ResultRenderer: Sendable {
     public var sanitize: Bool
+    /// Show structured content even beside text content (`--structured`).
+    public var alwaysStructured: Bool
 
-    public init(sanitize: Bool) { self.sanitize = sanitize }
+    public init(sanitize: Bool, alwaysStructured: Bool = false) {
+        self.sanitize = sanitize
+        self.alwaysStructured = alwaysStructured
+    }
 
     public func render(_ result: CallToolResult) -> String {
         var parts: [String] = []
@@ -24,7 +30,7 @@ public struct ResultRenderer: Sendable {
             case .other(let type, _): parts.append("[\(clean(type)) content]")
             }
         }
-        if let structured = result.structuredContent,
+        if let structured = result.structuredContent, alwaysStructured || texts.isEmpty,
             !texts.contains(where: { (try? JSONParser.parse($0)) == structured })
         {
             parts.append(clean(JSONWriter.pretty(structured)))

@@ -64,7 +64,9 @@ extension Repl {
     ) async -> ExitStatus {
         job.setAttached(true)
         defer { job.setAttached(false) }
-        let output = CallOutput(mode: job.request.mode, style: context.style, console: context.console)
+        let output = CallOutput(
+            mode: job.request.mode, style: context.style, console: context.console,
+            structured: job.request.structured)
         return await signals.foreground(hardAtOnce: !cancelsOnInterrupt) { foreground in
             var view = ForegroundView(
                 pipeline: pipeline, run: job.run, output: output,

@@ -48,3 +48,35 @@ import Testing
         #expect(recording.stdout.contains("working"))
     }
 }
+
+/// A result with text and structured content is shown once, as text; structured content alone is shown as
+/// JSON; `--structured` shows both.
+@Suite struct StructuredContentTests {
+    static let both: JSONValue = [
+        "content": [["type": "text", "text": "counted to 3"]], "structuredContent": ["count": 3],
+    ]
+
+    func shown(_ result: JSONValue, structured: Bool = false) throws -> String {
+        let recording = RecordingConsole()
+        let output = CallOutput(
+            mode: .human, style: Style(enabled: false), console: recording.console, structured: structured)
+        output.printResult(try JSONValueDecoder.decode(CallToolResult.self, from: result))
+        return recording.stdout
+    }
+
+    @Test func textOnlyByDefault() throws {
+        let text = try shown(Self.both)
+        #expect(text == "counted to 3\n")
+    }
+
+    @Test func structuredWhenNoText() throws {
+        let text = try shown(["content": [], "structuredContent": ["count": 3]])
+        #expect(text.contains("\"count\": 3"))
+    }
+
+    @Test func bothWhenAsked() throws {
+        let text = try shown(Self.both, structured: true)
+        #expect(text.contains("counted to 3"))
+        #expect(text.contains("\"count\": 3"))
+    }
+}

@@ -48,6 +48,8 @@ package struct CallCommand: CommandDefinition {
 
     @OptionGroup package var answering: AnswerOptions
 
+    @OptionGroup package var showing: ResultOptions
+
     package func validate() throws {
         if task && noTask { throw ValidationError("--task and --no-task cannot be used together") }
         if json && events { throw ValidationError("--json and --events cannot be used together") }
@@ -67,6 +69,7 @@ package struct CallCommand: CommandDefinition {
         request.detach = detach
         request.mode = events ? .events : json ? .json : .human
         request.answers = try answering.scripted()
+        request.structured = showing.structured
         request.timeout = server.timeout
         return request
     }

@@ -27,6 +27,8 @@ package struct ResultCommand: CommandDefinition {
 
     @OptionGroup package var answering: AnswerOptions
 
+    @OptionGroup package var showing: ResultOptions
+
     package func validate() throws {
         if json && events { throw ValidationError("--json and --events cannot be used together") }
     }

@@ -9,12 +9,15 @@ package struct CallOutput: Sendable {
     package let mode: Mode
     package let style: Style
     package let console: Console
+    /// `--structured`: a result's structured content is shown beside its text.
+    package let structured: Bool
     private let writer: EventWriter
 
-    package init(mode: Mode, style: Style, console: Console) {
+    package init(mode: Mode, style: Style, console: Console, structured: Bool = false) {
         self.mode = mode
         self.style = style
         self.console = console
+        self.structured = structured
         writer = EventWriter(stream: console.stdout)
     }
 
@@ -60,7 +63,7 @@ package struct CallOutput: Sendable {
         case .human:
             let stdout = console.stdout
             // Always, terminal or not: a pipe may end in `less -R`; --json keeps the exact text.
-            let text = ResultRenderer(sanitize: true).render(result)
+            let text = ResultRenderer(sanitize: true, alwaysStructured: structured).render(result)
             if !text.isEmpty { stdout.line(text) }
         }
         if result.isError {

@@ -15,6 +15,8 @@ package struct CallRequest: Sendable {
     /// `--detach`: return once the task exists.
     package var detach = false
     package var mode: CallOutput.Mode = .human
+    /// `--structured`: show structured content beside text content.
+    package var structured = false
     /// `--answer`/`--answers`, for the call's elicitations.
     package var answers = ScriptedAnswers(successive: [], everyPrompt: [:])
     /// `--timeout`, for the whole call.

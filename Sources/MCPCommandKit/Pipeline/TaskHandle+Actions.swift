@@ -32,11 +32,11 @@ extension TaskHandle {
     /// `watch` and `result`: the task followed in the foreground until it ends. Interrupts are the caller's
     /// (they stop the wait and leave the task alone), unless `interrupts` says otherwise.
     package func follow(
-        mode: CallOutput.Mode, deliver: CallOutput.Deliverable, showsView: Bool,
+        mode: CallOutput.Mode, deliver: CallOutput.Deliverable, showsView: Bool, structured: Bool = false,
         interrupts: ForegroundInterrupts = .none,
         stoppedWatching: @escaping @Sendable (InterruptReason) -> ExitStatus = { _ in .interrupted }
     ) async -> ExitStatus {
-        let output = CallOutput(mode: mode, style: context.style, console: context.console)
+        let output = CallOutput(mode: mode, style: context.style, console: context.console, structured: structured)
         let run = TaskRun(label: label, request: nil)
         var view = ForegroundView(
             pipeline: pipeline, run: run, output: output, interrupts: interrupts, stoppedWatching: stoppedWatching)

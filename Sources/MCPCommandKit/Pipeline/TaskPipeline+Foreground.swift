@@ -7,7 +7,8 @@ extension TaskPipeline {
     /// until its task exists), its questions answered by --answer/--answers, else a person at the terminal,
     /// else declined.
     package func callInForeground(_ request: CallRequest, interrupts: ForegroundInterrupts) async -> ExitStatus {
-        let output = CallOutput(mode: request.mode, style: context.style, console: context.console)
+        let output = CallOutput(
+            mode: request.mode, style: context.style, console: context.console, structured: request.structured)
         let run = TaskRun(label: request.tool, request: request)
         let elicitor = Elicitor(
             context: context, session: session, answers: request.answers, output: output, declined: run.declined)

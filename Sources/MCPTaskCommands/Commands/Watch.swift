@@ -4,18 +4,20 @@ import MCPRender
 extension WatchCommand: RunnableCommand {
     package func run(in environment: CommandEnvironment) async -> ExitStatus {
         let (mode, deliver) = (mode, result ? CallOutput.Deliverable.result : .finalTask)
+        let structured = showing.structured
         return await follow(task, mode: mode, answering: answering, server: server, environment) {
-            await $0.follow(mode: mode, deliver: deliver, showsView: true)
+            await $0.follow(mode: mode, deliver: deliver, showsView: true, structured: structured)
         }
     }
 }
 
 extension ResultCommand: RunnableCommand {
     package func run(in environment: CommandEnvironment) async -> ExitStatus {
-        let mode = mode
+        let (mode, structured) = (mode, showing.structured)
         return await follow(task, mode: mode, answering: answering, server: server, environment) {
             // The live view only where a person looks at it.
-            await $0.follow(mode: mode, deliver: .result, showsView: $0.context.console.stderr.isTerminal)
+            await $0.follow(
+                mode: mode, deliver: .result, showsView: $0.context.console.stderr.isTerminal, structured: structured)
         }
     }
 }

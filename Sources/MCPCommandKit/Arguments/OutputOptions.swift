@@ -1,6 +1,16 @@
 import ArgumentParser
 import MCPRender
 
+/// `--structured`: how a tool result is shown to people.
+package struct ResultOptions: ParsableArguments {
+    @Flag(
+        name: .long,
+        help: "Also show a result's structured content when it has text content (shown only without text otherwise).")
+    package var structured = false
+
+    package init() {}
+}
+
 /// `--answer` and `--answers`: answers to the server's questions given up front, so a script never hangs.
 package struct AnswerOptions: ParsableArguments {
     @Option(name: .long, help: "Answer for an elicitation field, KEY=VALUE; repeatable.")
