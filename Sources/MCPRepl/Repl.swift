@@ -40,10 +40,7 @@ package struct Repl: Sendable {
                 .resolve(error, tool: tool)
         }
         self.elicitors = elicitors
-        // A stdio server's command is named by its last path component, to keep the prompt short.
-        let shown = context.target.displayName
-        let name = Sanitizer.clean(
-            shown.contains("/") && !shown.contains("://") ? String(shown.split(separator: "/").last ?? "") : shown)
+        let name = Sanitizer.clean(ServerNaming.shortName(context.target, summary: session.serverSummary))
         prompt = context.style.cyan("mcptask") + " " + context.style.bold(name) + "> "
     }
 
@@ -243,7 +240,7 @@ package struct ElicitorFactory: Sendable {
     package func make(for job: ReplJob?) -> Elicitor {
         let mode: CallOutput.Mode = job?.request.mode == .events ? .events : .human
         return Elicitor(
-            server: Elicitor.serverName(target: context.target.displayName, session: session),
+            server: Elicitor.serverName(target: context.target, session: session),
             answers: job?.request.answers ?? ScriptedAnswers(successive: [], everyPrompt: [:]),
             prompter: console.prompter, output: CallOutput(mode: mode, style: context.style, console: context.console),
             declined: job?.run.declined ?? DeclineFlag(), note: { [console] in console.note($0) })

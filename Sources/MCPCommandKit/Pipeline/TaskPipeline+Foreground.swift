@@ -12,7 +12,7 @@ extension TaskPipeline {
         let run = TaskRun(label: request.tool, request: request)
         let elicitor = Elicitor(
             context: context, session: session, answers: request.answers, output: output, declined: run.declined)
-        await elicitor.install(on: session, tool: request.tool, context: context)
+        await elicitor.install(on: session, tool: request.tool, task: { run.taskID }, context: context)
         var pipeline = self
         let session = session
         pipeline.urlsRequired = { error, tool in

@@ -27,10 +27,10 @@ package struct Elicitor: Sendable {
         self.note = note ?? { [output] in output.note($0) }
     }
 
-    /// The server's name for questions: `demo (mcptask-demo)` when the target name and the server's differ.
-    package static func serverName(target: String, session: ClientSession) -> String {
-        guard let own = session.serverSummary?.serverInfo?.name, own != target else { return target }
-        return "\(target) (\(own))"
+    /// The server's name for questions (see ServerNaming): `demo (mcptask-demo)`, or a command line's
+    /// server by its own name.
+    package static func serverName(target: ServerTarget, session: ClientSession) -> String {
+        ServerNaming.questionName(target, summary: session.serverSummary)
     }
 
     package func answer(_ request: ElicitRequest, _ context: ElicitationContext, tool: String?) async -> ElicitResult {
@@ -82,16 +82,23 @@ extension Elicitor {
         declined: DeclineFlag = DeclineFlag()
     ) {
         self.init(
-            server: Self.serverName(target: context.target.displayName, session: session), answers: answers,
+            server: Self.serverName(target: context.target, session: session), answers: answers,
             prompter: context.console.prompter(context.style, context.environment), output: output,
             declined: declined)
     }
 
-    /// Installs this elicitor as the session's one question handler, naming `tool` in questions; then, on a
-    /// background session, offers to answer questions whose task's owner is gone.
-    package func install(on session: ClientSession, tool: String?, context: CommandContext) async {
+    /// Installs this elicitor as the session's one question handler, naming `tool` in questions, and the
+    /// task `task()` gives when a question carries no related-task marker (FastMCP sends none; the command's
+    /// own task is the one asking); then, on a background session, offers to answer questions whose task's
+    /// owner is gone.
+    package func install(
+        on session: ClientSession, tool: String?, task: @escaping @Sendable () -> String? = { nil },
+        context: CommandContext
+    ) async {
         session.setElicitationHandler { request, elicitation in
-            await answer(request, elicitation, tool: tool)
+            let tied = ElicitationContext(
+                requestID: elicitation.requestID, relatedTaskID: elicitation.relatedTaskID ?? task())
+            return await answer(request, tied, tool: tool)
         }
         await context.offerAnswers(on: session)
     }

@@ -40,7 +40,9 @@ private func follow(
         let context = handle.context
         let output = CallOutput(mode: mode, style: context.style, console: context.console)
         await Elicitor(context: context, session: handle.session, answers: answers, output: output)
-            .install(on: handle.session, tool: handle.entry?.tool, context: context)
+            .install(
+                on: handle.session, tool: handle.entry?.tool, task: { [taskID = handle.taskID] in taskID },
+                context: context)
         return await body(handle)
     }
 }
