@@ -67,6 +67,15 @@ struct ModernInteropTests {
             try await ModernChecks.askDeclined(try .fastMCP4Stdio())
         }
 
+        @Test("ask_user (ctx.elicit) fails on 2026-07-28; the server also speaks 2025-11-25, and mcptask says so")
+        func imperativeElicitHint() async throws {
+            let server = try ModernTarget.fastMCP4Stdio()
+            let run = try await mcptask(
+                server.arguments(["call", "ask_user", "--answer", "name=Ada", "--answer", "age=36"]))
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.contains("try --protocol 2025-11-25"), "\(run)")
+        }
+
         /// 5 s, not 2 s: over stdio the limit also covers the server's start-up (1–2 s, more on a busy machine).
         @Test("cancellable_sleep --timeout: tasks/cancel, then tasks/get says cancelled; exit 124")
         func timeoutCancels() async throws {

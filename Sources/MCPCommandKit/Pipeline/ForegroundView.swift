@@ -216,6 +216,30 @@ package struct ForegroundView: Sendable {
             output.note("the call was cancelled" + why)
             status = .interrupted
         }
+        if status != .success, let hint = olderRevisionHint(end) { output.note(hint) }
         return status == .success && run.declined.isSet ? .inputRequired : status
+    }
+
+    /// A task that failed for want of something the 2026-07-28 wire does not offer it (FastMCP 4: "Imperative
+    /// ctx.elicit() is not supported inside a background task") may work on 2025-11-25: say so, instead of
+    /// leaving the person stuck.
+    private func olderRevisionHint(_ end: TaskRun.End) -> String? {
+        let reason: String?
+        switch end {
+        case .outcome(.failed(let task, let result, let error)):
+            reason =
+                error?.message ?? result.map { ResultRenderer(sanitize: true).render($0) } ?? task.statusMessage
+        case .outcome(.completed(_, let result)) where result.isError,
+            .inline(let result, _) where result.isError:
+            reason = ResultRenderer(sanitize: true).render(result)
+        case .refused(let error): reason = error.message
+        default: reason = nil
+        }
+        // Dual-era servers list only 2026-07-28 in server/discover, so whether it also speaks 2025-11-25 is not
+        // known here: said as a condition, and only where mcptask chose the protocol itself.
+        guard let reason, reason.lowercased().contains("not supported") || reason.lowercased().contains("elicit"),
+            pipeline.session.discoverResult != nil, pipeline.context.settings.protocol == .auto
+        else { return nil }
+        return "this ran on protocol 2026-07-28; if the server also speaks 2025-11-25, try --protocol 2025-11-25"
     }
 }
