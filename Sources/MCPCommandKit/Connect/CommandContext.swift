@@ -97,8 +97,10 @@ package struct CommandContext: Sendable {
                     )
                 }
                 + HeaderArguments.parse(settings.header, environment: environment)
-            return try await overHTTP(
-                url: url, headers: headers, resuming: recorded, keepSession: keepSession, body)
+            return try await authorized(url: url, headers: headers) { [self] headers in
+                try await overHTTP(
+                    url: url, headers: headers, resuming: recorded, keepSession: keepSession, body)
+            }
         case .session(let name):
             let paths = try SessionPaths(name: name, environment: environment)
             return try await viaSession(paths) { [self] connection in
