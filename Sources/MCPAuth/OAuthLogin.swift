@@ -49,6 +49,13 @@ public struct OAuthLogin: Sendable {
     ) async throws -> StoredCredentials {
         let discovery = AuthDiscovery()
         let challenge = try await discovery.challenge(of: request.serverURL)
+        // A server that answers without 401 has nothing to log in to.
+        guard let challenge else {
+            throw AuthFailure(
+                .invalidServer,
+                "the server at \(request.serverURL) asks for no authorization (it answered without HTTP 401); "
+                    + "there is nothing to log in to")
+        }
         let target = try await discovery.discover(serverURL: request.serverURL, challenge: challenge)
         let scopes = request.scopes ?? target.scopes
         let listener = try await LoopbackListener.start()

@@ -135,6 +135,18 @@ struct OAuthTests {
         }
     }
 
+    @Test("auth login against a server that asks for no authorization: one line saying so")
+    func nothingToLogInTo() async throws {
+        try await withSDKServer { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(login.status == 4, "\(login)")
+            let lines = login.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("asks for no authorization"), "\(login)")
+        }
+    }
+
     @Test("an unreachable authorization server: one clear line naming it")
     func unreachableAuthorizationServer() async throws {
         let dead = try Loopback.freePort(sourceLocation: #_sourceLocation)

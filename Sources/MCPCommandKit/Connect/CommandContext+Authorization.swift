@@ -21,6 +21,12 @@ extension CommandContext {
         }
         do {
             return try await connect(headers + Self.bearer(stored))
+        } catch  where Self.httpStatus(of: error) == 403 && stored != nil {
+            // insufficient_scope: the login's scope is too small for what the server now asks.
+            throw CommandFailure(
+                status: .connection,
+                message: "the server at \(url) refused the stored login (HTTP 403, likely insufficient scope); log in "
+                    + "again with the scope it needs: mcptask auth login -s \(url) --scope SCOPE")
         } catch  where Self.httpStatus(of: error) == 401 {
             guard stored != nil else { throw authorizationNeeded(url, error) }
             logger.info("the server refused the stored access token; refreshing it")
