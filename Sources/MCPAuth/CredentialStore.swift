@@ -76,7 +76,8 @@ public struct CredentialStore: Sendable {
 
     /// Forgets the login for `serverURL`; false when there was none.
     public func remove(_ serverURL: String) -> Bool {
-        unlink(path(for: serverURL)) == 0
+        unlink(path(for: serverURL) + ".lock")
+        return unlink(path(for: serverURL)) == 0
     }
 
     /// Runs `body` holding the store's lock for `serverURL`, so two processes never refresh the same

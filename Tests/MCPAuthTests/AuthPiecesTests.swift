@@ -78,6 +78,7 @@ struct AuthPiecesTests {
         #expect(mode(store.path(for: credentials.resource)) == 0o600)
         #expect(store.remove("http://127.0.0.1:1/mcp"))
         #expect(store.load("http://127.0.0.1:1/mcp") == nil)
+        #expect(!store.remove("http://127.0.0.1:1/mcp"), "nothing left to forget")
     }
 }
 
