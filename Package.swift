@@ -38,6 +38,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // OAuth 2.1 for HTTP servers (the MCP authorization specification): discovery, client registration,
+        // PKCE, the loopback redirect, the private credential store, refresh.
+        .target(
+            name: "MCPAuth",
+            dependencies: [
+                "MCPCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "MCPClient",
             dependencies: ["MCPCore", .product(name: "Logging", package: "swift-log")],
@@ -51,7 +64,7 @@ let package = Package(
         .target(
             name: "MCPCommandKit",
             dependencies: [
-                "MCPCore", "MCPClient", "MCPTransport", "MCPRender", "LineEditor",
+                "MCPCore", "MCPClient", "MCPTransport", "MCPAuth", "MCPRender", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -76,7 +89,8 @@ let package = Package(
         .target(
             name: "MCPTaskCommands",
             dependencies: [
-                "MCPCommandKit", "MCPRepl", "MCPSessionRelay", "MCPCore", "MCPClient", "MCPTransport", "MCPRender",
+                "MCPCommandKit", "MCPRepl", "MCPSessionRelay", "MCPCore", "MCPClient", "MCPTransport", "MCPAuth",
+                "MCPRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -95,6 +109,7 @@ let package = Package(
             ],
             path: "Tests/MCPTestSupport", swiftSettings: strict),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore"], swiftSettings: strict),
+        .testTarget(name: "MCPAuthTests", dependencies: ["MCPAuth", "MCPCore"], swiftSettings: strict),
         .testTarget(
             name: "MCPDemoServerTests", dependencies: ["MCPDemoServer", "MCPCore"], swiftSettings: strict),
         .testTarget(

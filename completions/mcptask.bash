@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|watch|status|result|cancel|tasks|session|repl|help)
+    tools|call|watch|status|result|cancel|tasks|session|auth|repl|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks session repl help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks session auth repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -659,6 +659,176 @@ _mcptask_session_logs() {
     # Offer option value completions
     case "${prev}" in
     '--lines')
+        return
+        ;;
+    esac
+}
+
+_mcptask_auth() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mcptask_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    login|status|logout)
+        # Offer subcommand argument completions
+        "_mcptask_auth_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'login status logout' -- "${cur}"))
+        ;;
+    esac
+}
+
+_mcptask_auth_login() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --no-browser --version -h --help)
+    repeating_options=(-H --header --scope)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --client-id --client-secret --client-metadata-url --login-timeout)
+    __mcptask_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion auth login -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        __mcptask_add_completions -f
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    '--client-id')
+        return
+        ;;
+    '--client-secret')
+        return
+        ;;
+    '--client-metadata-url')
+        return
+        ;;
+    '--scope')
+        return
+        ;;
+    '--login-timeout')
+        return
+        ;;
+    esac
+}
+
+_mcptask_auth_status() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --json --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion auth status -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        __mcptask_add_completions -f
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
+_mcptask_auth_logout() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --version -h --help)
+    repeating_options=(-H --header)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
+    __mcptask_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion auth logout -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        __mcptask_add_completions -f
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
         return
         ;;
     esac

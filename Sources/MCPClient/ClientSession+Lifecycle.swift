@@ -24,6 +24,17 @@ extension ClientSession {
         return result
     }
 
+    /// Rejoins a session this client initialized in an earlier invocation (HTTP `Mcp-Session-Id`), without
+    /// a second `initialize`: servers may refuse one on a live session (-32600 "server already initialized").
+    /// `recorded` is what the server answered then; requests carry its protocol version from now on.
+    public func rejoin(_ recorded: InitializeResult) async {
+        state.withLock { $0.initializeResult = recorded }
+        await transport.sessionEstablished(protocolVersion: recorded.protocolVersion)
+        logger.info(
+            "rejoined session \(transportSessionID ?? "?") without initializing again, protocol \(recorded.protocolVersion)"
+        )
+    }
+
     /// The server's 2025-11-25 task capabilities, when it was initialized with core tasks and declares them.
     public var taskCapabilities: ServerTaskCapabilities? {
         guard let result = initializeResult, ProtocolVersion.hasCoreTasks(result.protocolVersion) else { return nil }

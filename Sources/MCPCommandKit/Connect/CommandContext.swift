@@ -67,6 +67,9 @@ package struct CommandContext: Sendable {
 
     package var journal: TaskJournal { TaskJournal(environment: environment) }
 
+    /// An HTTP header as the transport takes it.
+    typealias Header = (name: String, value: String)
+
     package var clientConfiguration: ClientSession.Configuration {
         ClientSession.Configuration(
             clientInfo: Implementation(name: "mcptask", version: MCPTaskVersion.current),
@@ -74,10 +77,11 @@ package struct CommandContext: Sendable {
     }
 
     /// Connects, initializes, and runs `body` with the session; the connection is closed afterwards.
-    /// Over HTTP, `resuming` rejoins an existing session (tasks are scoped to it), and `keepSession` leaves
-    /// the session open at the end because tasks in it must stay reachable.
+    /// Over HTTP, `resuming` rejoins a recorded session (tasks are scoped to it) without initializing again
+    /// when the journal recorded its handshake. The session is left open at the end when `keepSession` says
+    /// so, or when the journal holds a task of it that has not expired; otherwise it is closed with DELETE.
     package func withSession<Value: Sendable>(
-        resuming sessionID: String? = nil, keepSession: Bool = false,
+        resuming recorded: RecordedSession? = nil, keepSession: Bool = false,
         _ body: @escaping @Sendable (ClientSession) async throws -> Value
     ) async throws -> Value {
         switch target {
@@ -93,17 +97,17 @@ package struct CommandContext: Sendable {
                 return try await initialized(over: connection, body)
             }
         case .http(let url, let configured, _):
-            let headers =
+            let headers: [Header] =
                 try configured.map {
-                    ($0.key, try HeaderArguments.expand($0.value, environment: environment, header: $0.key))
+                    (
+                        name: $0.key,
+                        value: try HeaderArguments.expand($0.value, environment: environment, header: $0.key)
+                    )
                 }
                 + HeaderArguments.parse(settings.header, environment: environment)
-            let endpoint = HTTPEndpoint(url: url, headers: headers, sessionID: sessionID, keepSession: keepSession)
-            let httpOptions = HTTPOptions(
-                connectTimeout: settings.requestTimeout.duration, maximumMessageSize: settings.maxFrameSize)
-            return try await HTTPTransport.withConnection(to: endpoint, options: httpOptions, logger: logger) {
-                [self] connection in
-                try await initialized(over: connection, body)
+            return try await authorized(url: url, headers: headers) { [self] headers in
+                try await overHTTP(
+                    url: url, headers: headers, resuming: recorded, keepSession: keepSession, body)
             }
         case .session(let name):
             let paths = try SessionPaths(name: name, environment: environment)
@@ -113,19 +117,58 @@ package struct CommandContext: Sendable {
         }
     }
 
-    /// A session over `transport`, initialized, running `body`: the same whatever the transport.
+    /// One HTTP connection with `headers`, initialized or rejoined, running `body`.
+    private func overHTTP<Value: Sendable>(
+        url: String, headers: [Header], resuming recorded: RecordedSession?, keepSession: Bool,
+        _ body: @escaping @Sendable (ClientSession) async throws -> Value
+    ) async throws -> Value {
+        let endpoint = HTTPEndpoint(
+            url: url, headers: headers, sessionID: recorded?.sessionID, keepSession: keepSession)
+        let httpOptions = HTTPOptions(
+            connectTimeout: settings.requestTimeout.duration, maximumMessageSize: settings.maxFrameSize)
+        return try await HTTPTransport.withConnection(to: endpoint, options: httpOptions, logger: logger) {
+            [self] connection in
+            defer { keepIfItHoldsTasks(connection) }
+            // A session of our own that expires is replaced, unless it holds tasks (they went with it);
+            // a rejoined session that is gone is reported, with its task.
+            if recorded == nil {
+                let (journal, console) = (self.journal, self.console)
+                connection.renewsExpiredSession { expired in
+                    !journal.entries(now: console.now()).contains { $0.sessionId == expired }
+                }
+            }
+            return try await initialized(over: connection, rejoining: recorded?.initialized, body)
+        }
+    }
+
+    /// A session over `transport`, initialized (or rejoined, when the handshake of a recorded session is
+    /// given), running `body`: the same whatever the transport.
     private func initialized<Value: Sendable>(
-        over transport: any MessageTransport, _ body: @escaping @Sendable (ClientSession) async throws -> Value
+        over transport: any MessageTransport, rejoining recorded: InitializeResult? = nil,
+        _ body: @escaping @Sendable (ClientSession) async throws -> Value
     ) async throws -> Value {
         try await withClientSession(
             transport: transport, configuration: clientConfiguration, logger: logger, tracer: tracer
         ) { session in
+            if let recorded {
+                await session.rejoin(recorded)
+                return try await body(session)
+            }
             // Completion (a server watched for its deadline) asks initialize first: a server that never answers
             // the server/discover probe would cost the whole limit.
             let preference =
                 settings.protocol == .auto && serverStarted != nil ? .handshakeFirst : settings.protocol.preference
             try await session.connect(preference)
             return try await body(session)
+        }
+    }
+
+    /// A session with a task in the journal that has not expired stays open, so later commands reach the
+    /// task (a foreground call's finished task included: `result last`).
+    private func keepIfItHoldsTasks(_ connection: HTTPConnection) {
+        guard let sessionID = connection.sessionID else { return }
+        if journal.entries(now: console.now()).contains(where: { $0.sessionId == sessionID }) {
+            connection.keepSessionOpen()
         }
     }
 }

@@ -1,3 +1,5 @@
+import MCPCore
+
 /// What mcptask remembers of a task it started, so later invocations can reach it (`TASK` may be an id, a
 /// unique prefix of one, or `last`).
 package struct JournalEntry: Codable, Sendable, Equatable {
@@ -11,6 +13,11 @@ package struct JournalEntry: Codable, Sendable, Equatable {
     package var command: [String]?
     /// The HTTP session the task belongs to; servers scope tasks to it.
     package var sessionId: String?
+    /// The protocol revision negotiated in that session, so a later command rejoins it without a second
+    /// `initialize` (which strict servers refuse on a live session).
+    package var protocolVersion: String?
+    /// The capabilities the server declared in that session (which task requests it serves).
+    package var serverCapabilities: JSONValue?
     package var tool: String
     /// Seconds since the epoch, by this machine's clock.
     package var createdAt: Double

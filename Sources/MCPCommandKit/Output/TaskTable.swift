@@ -12,8 +12,11 @@ package struct TaskTable {
         self.console = console
     }
 
+    /// `sessionOfListed` names, by task id, the HTTP session whose list held each listed task; given (when
+    /// several sessions were asked), every row says which session it comes from.
     package func print(
-        listed: [(TaskInfo, JournalEntry?)], remembered: [RememberedTask], showServer: Bool
+        listed: [(TaskInfo, JournalEntry?)], remembered: [RememberedTask], showServer: Bool,
+        sessionOfListed: [String: String] = [:]
     ) {
         let out = console.stdout
         // Always, terminal or not: a pipe may end in `less -R`; --json keeps the exact text.
@@ -23,16 +26,27 @@ package struct TaskTable {
         var marks: [String] = []
         for (task, entry) in listed {
             rows.append(row(task.taskId, task.status.rawValue, entry?.tool, task: task, entry: entry, now: now))
-            marks.append(task.statusMessage.map(clean) ?? "")
+            var mark = task.statusMessage.map(clean) ?? ""
+            if let session = sessionOfListed[task.taskId] {
+                mark += (mark.isEmpty ? "" : "  ") + "[listed in session \(clean(session))]"
+            }
+            marks.append(mark)
         }
         for item in remembered {
-            let status = item.task?.status.rawValue ?? (item.source == .gone ? "gone" : item.entry.status)
+            let status =
+                item.task?.status.rawValue ?? (item.source == .journal ? item.entry.status : "gone")
             rows.append(row(item.entry.taskId, status, item.entry.tool, task: item.task, entry: item.entry, now: now))
             var mark: String
             switch item.source {
             case .refreshed: mark = "[journal; state from tasks/get]"
             case .gone: mark = "[journal; the server no longer knows it]"
+            case .sessionGone:
+                let session = item.entry.sessionId.map { " \(clean($0))" } ?? ""
+                mark = "[journal; its HTTP session\(session) is gone; last seen \(item.entry.status)]"
             case .journal: mark = "[journal: last seen \(item.entry.status)]"
+            }
+            if !sessionOfListed.isEmpty, item.source != .sessionGone, let session = item.entry.sessionId {
+                mark.insert(contentsOf: " in session \(clean(session))", at: mark.index(before: mark.endIndex))
             }
             if showServer { mark += " on " + clean(item.entry.server) }
             if let message = item.task?.statusMessage { mark = clean(message) + "  " + mark }
@@ -91,6 +105,8 @@ package struct RememberedTask: Sendable {
         case journal
         /// tasks/get says the server no longer knows it.
         case gone
+        /// The HTTP session it lived in is gone (404), and the task with it.
+        case sessionGone = "session-gone"
     }
 
     package var entry: JournalEntry

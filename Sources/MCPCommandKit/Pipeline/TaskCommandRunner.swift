@@ -76,7 +76,8 @@ package struct TaskCommandRunner {
         return await runCommand(settings: settings, environment: environment) { context in
             do {
                 let raced = try await context.interrupts.race {
-                    try await context.withSession(resuming: entry?.sessionId, keepSession: true) { session in
+                    try await context.withSession(resuming: entry.flatMap(RecordedSession.init), keepSession: true) {
+                        session in
                         try await body(TaskHandle(context: context, session: session, taskID: taskID, entry: entry))
                     }
                 }

@@ -31,43 +31,90 @@ package struct TaskListing: Sendable {
         return .success
     }
 
-    /// Asks the server, rejoining the newest HTTP session the journal recorded for it, and adds the journal's
-    /// other tasks for it.
+    /// Asks the server in every HTTP session the journal knows for it (servers list and serve only the
+    /// asking session's tasks), or in a new session when it knows none, and adds the journal's other tasks.
     package func fromServer(_ context: CommandContext) async throws -> ExitStatus {
         let now = console.now()
         let name = context.target.displayName
         let mine = journal.entries(now: now).filter { $0.server == name }
-        var newestSession: String?
-        if case .http = context.target {
-            newestSession = mine.filter { $0.sessionId != nil }.max { $0.createdAt < $1.createdAt }?.sessionId
-        } else if case .stdio = context.target, !mine.isEmpty {
+        if case .stdio = context.target, !mine.isEmpty {
             note(
                 "\(mine.count) task(s) started earlier on '\(name)' ended with that server's process; a background "
                     + "session (mcptask session start) or the REPL keeps a stdio server's tasks",
                 style: context.style)
         }
-        let resumed = newestSession
         // A stdio server's earlier tasks died with its process; an HTTP server's may live on.
         let live: [JournalEntry]
         if case .stdio = context.target { live = [] } else { live = mine }
-        do {
-            return try await context.withSession(resuming: resumed, keepSession: resumed != nil) { session in
-                try await collect(session, journaled: live, session: resumed, context: context)
+        var sessions: [RecordedSession] = []
+        if case .http = context.target {
+            // Newest first, each session once, with the handshake of its newest entry.
+            for entry in live.sorted(by: { $0.createdAt > $1.createdAt }) {
+                guard let recorded = RecordedSession(entry),
+                    !sessions.contains(where: { $0.sessionID == recorded.sessionID })
+                else { continue }
+                sessions.append(recorded)
             }
-        } catch let error as SessionError where error.kind == .sessionExpired && resumed != nil {
-            note("the recorded session \(resumed ?? "") has expired; asking in a new session", style: context.style)
-            return try await context.withSession { session in
-                try await collect(session, journaled: live, session: nil, context: context)
+        }
+        var gathered = Gathered()
+        for recorded in sessions {
+            let own = live.filter { $0.sessionId == recorded.sessionID }
+            do {
+                let part = try await context.withSession(resuming: recorded, keepSession: true) { session in
+                    try await collect(session, journaled: own, sessionID: recorded.sessionID, context: context)
+                }
+                gathered.add(part, session: recorded.sessionID)
+            } catch  where Self.sessionIsGone(error) {
+                context.logger.info("session \(recorded.sessionID) is gone (HTTP 404)")
+                gathered.remembered += own.map { RememberedTask(entry: $0, source: .sessionGone) }
             }
+        }
+        // Tasks of no recorded session (a stateless server), or no session to rejoin: ask in a new one.
+        let sessionless = live.filter { $0.sessionId == nil }
+        if sessions.isEmpty || !sessionless.isEmpty {
+            let part = try await context.withSession { session in
+                try await collect(session, journaled: sessionless, sessionID: nil, context: context)
+            }
+            gathered.add(part, session: nil)
+        }
+        show(gathered, journaled: live, severalSessions: sessions.count > 1, context: context)
+        return .success
+    }
+
+    /// A 404 on a rejoined session: the server forgot it, and its tasks with it.
+    private static func sessionIsGone(_ error: any Error) -> Bool {
+        switch error {
+        case let error as SessionError: return error.kind == .sessionExpired
+        case let error as TransportError: return error.kind == .sessionExpired
+        default: return false
+        }
+    }
+
+    /// What `tasks` found in one session, or in all of them.
+    private struct Gathered: Sendable {
+        var listed: [TaskInfo] = []
+        var listedAnywhere = false
+        var remembered: [RememberedTask] = []
+        /// The session whose list held each listed task.
+        var sessionOfListed: [String: String] = [:]
+
+        mutating func add(_ part: Gathered, session: String?) {
+            for task in part.listed where !listed.contains(where: { $0.taskId == task.taskId }) {
+                listed.append(task)
+                if let session { sessionOfListed[task.taskId] = session }
+            }
+            listedAnywhere = listedAnywhere || part.listedAnywhere
+            remembered += part.remembered
         }
     }
 
     private func collect(
-        _ session: ClientSession, journaled: [JournalEntry], session sessionID: String?, context: CommandContext
-    ) async throws -> ExitStatus {
-        var listed: [TaskInfo]?
+        _ session: ClientSession, journaled: [JournalEntry], sessionID: String?, context: CommandContext
+    ) async throws -> Gathered {
+        var part = Gathered()
         if session.wire.canList {
-            listed = try await session.listTasks()
+            part.listed = try await session.listTasks()
+            part.listedAnywhere = true
         } else if session.discoverResult != nil {
             note(
                 "the server cannot list tasks (the 2026-07-28 tasks extension has no tasks/list); showing the "
@@ -75,25 +122,33 @@ package struct TaskListing: Sendable {
         } else {
             note("the server does not list tasks (no tasks.list capability)", style: context.style)
         }
-        let listedIDs = Set((listed ?? []).map(\.taskId))
-        var remembered: [RememberedTask] = []
+        let listedIDs = Set(part.listed.map(\.taskId))
         for entry in journaled where !listedIDs.contains(entry.taskId) {
-            remembered.append(await refresh(entry, in: session, sessionID: sessionID))
+            part.remembered.append(await refresh(entry, in: session, sessionID: sessionID))
         }
-        for item in remembered {
+        for item in part.remembered {
             if let task = item.task { journal.noteStatus(task.status.rawValue, of: task.taskId, now: console.now()) }
         }
+        return part
+    }
+
+    private func show(_ gathered: Gathered, journaled: [JournalEntry], severalSessions: Bool, context: CommandContext) {
+        // A task listed by one session is not also shown as the journal's.
+        let listedIDs = Set(gathered.listed.map(\.taskId))
+        let remembered = gathered.remembered.filter { !listedIDs.contains($0.entry.taskId) }
         if json {
-            print(listed: listed, remembered: remembered, server: context.target.displayName)
-        } else {
-            let byID = Dictionary(journaled.map { ($0.taskId, $0) }, uniquingKeysWith: { $1 })
-            TaskTable(style: context.style, console: console).print(
-                listed: (listed ?? []).map { ($0, byID[$0.taskId]) }, remembered: remembered, showServer: false)
-            if (listed ?? []).isEmpty && remembered.isEmpty {
-                note("no tasks", style: context.style)
-            }
+            print(
+                listed: gathered.listedAnywhere ? gathered.listed : nil, remembered: remembered,
+                server: context.target.displayName, sessionOfListed: gathered.sessionOfListed)
+            return
         }
-        return .success
+        let byID = Dictionary(journaled.map { ($0.taskId, $0) }, uniquingKeysWith: { $1 })
+        TaskTable(style: context.style, console: console).print(
+            listed: gathered.listed.map { ($0, byID[$0.taskId]) }, remembered: remembered, showServer: false,
+            sessionOfListed: severalSessions ? gathered.sessionOfListed : [:])
+        if gathered.listed.isEmpty && remembered.isEmpty {
+            note("no tasks", style: context.style)
+        }
     }
 
     /// tasks/get for an entry of the rejoined session; the journal's last word for any other.
@@ -110,7 +165,9 @@ package struct TaskListing: Sendable {
         }
     }
 
-    private func print(listed: [TaskInfo]?, remembered: [RememberedTask], server: String?) {
+    private func print(
+        listed: [TaskInfo]?, remembered: [RememberedTask], server: String?, sessionOfListed: [String: String] = [:]
+    ) {
         let journalItems: [JSONValue] = remembered.map { item in
             var fields: [String: JSONValue] = [
                 "taskId": .string(item.entry.taskId), "tool": .string(item.entry.tool),
@@ -128,6 +185,9 @@ package struct TaskListing: Sendable {
             "journal": .array(journalItems),
         ]
         document["server"] = server.map(JSONValue.string)
+        if !sessionOfListed.isEmpty {
+            document["listedInSession"] = .object(sessionOfListed.mapValues(JSONValue.string))
+        }
         console.stdout.line(JSONWriter.pretty(.object(document)))
     }
 

@@ -163,6 +163,11 @@ package struct TaskPipeline: Sendable {
             entry.transport = "http"
             entry.url = url
             entry.sessionId = session.transportSessionID
+            // What a later command needs to rejoin the session without a second initialize.
+            entry.protocolVersion = session.initializeResult?.protocolVersion
+            entry.serverCapabilities = session.initializeResult.flatMap {
+                try? JSONValueEncoder.encode($0.capabilities)
+            }
         case .session: entry.transport = "session"
         }
         do {

@@ -101,6 +101,12 @@ extension HTTPConnection {
                 logger.info("the server offers no standalone event stream (HTTP 405)")
                 return
             case 404 where state.withLock({ $0.sessionID != nil }):
+                _ = try? await response.body.collect(upTo: 64 * 1024)
+                // A session that may be renewed is renewed by the next request, which restarts this stream.
+                if let expired = request.headers.first(name: "Mcp-Session-Id"), mayRenew(expired) {
+                    logger.info("the event stream's session \(expired) has expired (HTTP 404)")
+                    return
+                }
                 inbound.finish(throwing: HTTPFailure.sessionGone(sessionID))
                 return
             case 200 where Self.isEventStream(response):

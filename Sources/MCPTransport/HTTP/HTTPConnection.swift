@@ -22,6 +22,14 @@ public final class HTTPConnection: MessageTransport {
         var protocolVersion: String?
         var standaloneStreamStarted = false
         var closing = false
+        /// Set when the session must outlive this command (tasks created in it stay reachable).
+        var keepsSession = false
+        /// The `initialize` request as first sent, to start a new session when the server forgets this one.
+        var initializeFrame: [UInt8]?
+        /// Whether an expired session (404) may be replaced by a new one, told the expired session's id.
+        var renewal: (@Sendable (String) -> Bool)?
+        /// The session already replaced once: a second expiry is reported, not renewed.
+        var renewed = false
         /// Event ids already handled, so a replayed event is never handled twice.
         var recentEventIDs = RecentIDs(limit: 4096)
     }
@@ -41,9 +49,14 @@ public final class HTTPConnection: MessageTransport {
     /// The `Mcp-Session-Id` the server gave, once it has.
     public var sessionID: String? { state.withLock { $0.sessionID } }
 
+    /// Leaves the session open at the end of the connection instead of closing it with DELETE, because
+    /// the caller knows of tasks in it that must stay reachable.
+    public func keepSessionOpen() { state.withLock { $0.keepsSession = true } }
+
     public func send(_ frame: [UInt8]) async throws(TransportError) {
         let message = try? JSONParser.parse(frame)
         let requestID = message.flatMap(Self.requestID(in:))
+        if message?["method"]?.stringValue == "initialize" { state.withLock { $0.initializeFrame = frame } }
         var request = makeRequest(.POST, accept: "application/json, text/event-stream")
         request.headers.add(name: "Content-Type", value: "application/json")
         // A 2026-07-28 request names its revision, method and target in headers that must match its body.
@@ -55,6 +68,11 @@ public final class HTTPConnection: MessageTransport {
         // before a JSON answer starts); anything else gets the connect timeout.
         let response = try await execute(request, waitingForAnswer: requestID != nil)
         let status = response.status.code
+        if status == 404, let expired = request.headers.first(name: "Mcp-Session-Id"), mayRenew(expired) {
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            try await renewSession(expired)
+            return try await send(frame)
+        }
         // Only a successful answer establishes a session: some servers put a meaningless id on a refusal.
         if (200..<300).contains(status) { adoptSessionID(from: response) }
         switch status {

@@ -5,7 +5,8 @@ import NIOCore
 
 /// Connects to a Streamable HTTP MCP endpoint and runs `body` with the connection. The connection's
 /// streams live in a task group owned by this scope; on the way out the session is closed with DELETE
-/// (405 tolerated) unless the endpoint asks to keep it for tasks that must stay reachable.
+/// (405 tolerated) unless the endpoint or the caller (`keepSessionOpen()`) keeps it for tasks that must stay
+/// reachable.
 public enum HTTPTransport {
     public static func withConnection<Result: Sendable>(
         to endpoint: HTTPEndpoint,
@@ -47,7 +48,8 @@ public enum HTTPTransport {
 
     /// Ends the server-side session with DELETE, unless it must outlive this command.
     private static func close(_ connection: HTTPConnection, endpoint: HTTPEndpoint, logger: Logger) async {
-        guard !endpoint.keepSession, let session = connection.sessionID else { return }
+        let kept = endpoint.keepSession || connection.state.withLock { $0.keepsSession }
+        guard !kept, let session = connection.sessionID else { return }
         let request = connection.makeRequest(.DELETE, accept: "application/json, text/event-stream")
         do {
             let response = try await connection.client.execute(request, timeout: .seconds(5))

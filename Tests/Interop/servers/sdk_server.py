@@ -12,6 +12,9 @@ experimental tasks (2025-11-25 core tasks wire).
                                    with Last-Event-ID (each POST stream starts with a priming
                                    event; the SDK sends none on the GET stream)
         [--retry-interval MS]      the SSE `retry:` field of priming events (needs --event-store)
+        [--strict-session]         refuses a second initialize on a live session (HTTP 400,
+                                   JSON-RPC -32600 "server already initialized"), as some
+                                   Python servers do: a client must rejoin a session without it
 
 Nothing is written to stdout in http mode (uvicorn's access log is off, its own log goes to
 stderr at warning level). SIGTERM/SIGINT stop the server within about a second even with SSE
@@ -386,6 +389,73 @@ def _require_token(app: Any, token: str) -> Any:
     return guarded
 
 
+def _refuse_reinitialize(app: Any) -> Any:
+    """ASGI middleware: an `initialize` POST carrying the id of a live session is refused with HTTP 400
+    and JSON-RPC -32600 "server already initialized". Sessions are live from the 2xx answer that
+    issued their id until a DELETE of them."""
+    import json
+
+    live: set[bytes] = set()
+
+    async def strict(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        headers = dict((name.lower(), value) for name, value in scope.get("headers", []))
+        session = headers.get(b"mcp-session-id")
+        if scope["method"] == "DELETE" and session is not None:
+            live.discard(session)
+        chunks: list[bytes] = []
+        more = scope["method"] == "POST"
+        while more:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        request = None
+        if body:
+            try:
+                request = json.loads(body)
+            except ValueError:
+                request = None
+        if isinstance(request, dict) and request.get("method") == "initialize" and session in live:
+            answer = json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "id": request.get("id"),
+                    "error": {"code": -32600, "message": "server already initialized"},
+                }
+            ).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 400,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(answer)).encode())],
+                }
+            )
+            await send({"type": "http.response.body", "body": answer})
+            return
+        replayed = False
+
+        async def replay() -> Any:
+            nonlocal replayed
+            if scope["method"] == "POST" and not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        async def noting(message: Any) -> None:
+            if message["type"] == "http.response.start" and 200 <= message["status"] < 300:
+                for name, value in message.get("headers", []):
+                    if name.lower() == b"mcp-session-id":
+                        live.add(value)
+            await send(message)
+
+        await app(scope, replay, noting)
+
+    return strict
+
+
 def run_http(
     port: int,
     *,
@@ -393,6 +463,7 @@ def run_http(
     token: str | None = None,
     event_store: bool = False,
     retry_interval: int | None = None,
+    strict_session: bool = False,
 ) -> None:
     import contextlib
 
@@ -432,6 +503,8 @@ def run_http(
 
     # Route, not Mount: Mount("/mcp") answers POST /mcp with a 307 to /mcp/.
     app: Any = Starlette(routes=[Route("/mcp", StreamableHTTPASGIApp(manager))], lifespan=lifespan)
+    if strict_session:
+        app = _refuse_reinitialize(app)
     if token is not None:
         app = _require_token(app, token)
     uvicorn.run(
@@ -462,6 +535,9 @@ def main(argv: list[str] | None = None) -> int:
     http.add_argument(
         "--retry-interval", type=int, metavar="MS", help="SSE retry field of priming events (with --event-store)"
     )
+    http.add_argument(
+        "--strict-session", action="store_true", help="refuse a second initialize on a live session (-32600)"
+    )
     args = parser.parse_args(argv)
     if args.transport == "stdio":
         anyio.run(run_stdio)
@@ -472,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
             token=args.require_token,
             event_store=args.event_store,
             retry_interval=args.retry_interval,
+            strict_session=args.strict_session,
         )
     return 0
 

@@ -1,0 +1,51 @@
+import MCPCore
+
+/// Who mcptask is to an authorization server: a pre-registered client, a Client ID Metadata Document URL,
+/// or a client registered dynamically (RFC 7591) for one redirect URI.
+public struct ClientIdentity: Sendable, Equatable, Codable {
+    public var clientID: String
+    public var clientSecret: String?
+    /// The redirect URI registered with it, when registered dynamically (the port must match exactly).
+    public var redirectURI: String?
+    /// How it authenticates at the token endpoint: `none`, `client_secret_basic` or `client_secret_post`.
+    public var authMethod: String
+
+    public init(clientID: String, clientSecret: String? = nil, redirectURI: String? = nil, authMethod: String? = nil) {
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.redirectURI = redirectURI
+        self.authMethod = authMethod ?? (clientSecret == nil ? "none" : "client_secret_post")
+    }
+}
+
+/// Dynamic Client Registration (RFC 7591).
+struct ClientRegistration {
+    let http = AuthHTTP()
+
+    func register(at endpoint: String, redirectURI: String, scopes: [String]) async throws(AuthFailure)
+        -> ClientIdentity
+    {
+        var fields: [String: JSONValue] = [
+            "client_name": "mcptask",
+            "redirect_uris": [.string(redirectURI)],
+            // Both grants, or the server refuses to refresh (authorization-notes.md, 4).
+            "grant_types": ["authorization_code", "refresh_token"],
+            "response_types": ["code"],
+            "token_endpoint_auth_method": "none",
+        ]
+        if !scopes.isEmpty { fields["scope"] = .string(scopes.joined(separator: " ")) }
+        let document = JSONValue.object(fields)
+        let answer = try await http.postJSON(endpoint, document)
+        guard (200..<300).contains(answer.status), let json = answer.json, let id = json["client_id"]?.stringValue
+        else {
+            let why = answer.json?["error_description"]?.stringValue ?? answer.json?["error"]?.stringValue ?? ""
+            throw AuthFailure(
+                .refused,
+                "the authorization server refused to register mcptask as a client (HTTP \(answer.status))"
+                    + (why.isEmpty ? "" : ": \(why)") + "; pass a pre-registered client with --client-id")
+        }
+        return ClientIdentity(
+            clientID: id, clientSecret: json["client_secret"]?.stringValue, redirectURI: redirectURI,
+            authMethod: json["token_endpoint_auth_method"]?.stringValue)
+    }
+}

@@ -1,0 +1,172 @@
+/// What `auth login` asks for.
+public struct LoginRequest: Sendable {
+    public var serverURL: String
+    /// A pre-registered client, preferred over everything else.
+    public var clientID: String?
+    public var clientSecret: String?
+    /// A Client ID Metadata Document URL, used when the authorization server supports them.
+    public var clientMetadataURL: String?
+    /// Scopes to ask for instead of the challenge's or the metadata's (step-up).
+    public var scopes: [String]?
+    /// How long to wait for the browser's redirect.
+    public var redirectLimit: Duration
+
+    public init(
+        serverURL: String, clientID: String? = nil, clientSecret: String? = nil, clientMetadataURL: String? = nil,
+        scopes: [String]? = nil, redirectLimit: Duration = .seconds(300)
+    ) {
+        self.serverURL = serverURL
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.clientMetadataURL = clientMetadataURL
+        self.scopes = scopes
+        self.redirectLimit = redirectLimit
+    }
+}
+
+/// The page a person must visit to authorize, and the host it belongs to (shown before a browser opens).
+public struct AuthorizationPage: Sendable {
+    public var url: String
+    public var host: String
+    public var issuer: String
+}
+
+/// The authorization code flow with PKCE S256 (OAuth 2.1, as the MCP authorization specification asks):
+/// discovery, the client's identity, a loopback redirect on 127.0.0.1, `state` and `resource` checked and
+/// sent, the code exchanged, and the tokens stored privately.
+public struct OAuthLogin: Sendable {
+    let store: CredentialStore
+    let now: @Sendable () -> Double
+
+    public init(store: CredentialStore, now: @escaping @Sendable () -> Double) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Logs in; `present` shows or opens the page (its returning does not mean the person went there).
+    public func run(
+        _ request: LoginRequest, present: @Sendable (AuthorizationPage) async throws -> Void
+    ) async throws -> StoredCredentials {
+        let discovery = AuthDiscovery()
+        let challenge = try await discovery.challenge(of: request.serverURL)
+        // A server that answers without 401 has nothing to log in to.
+        guard let challenge else {
+            throw AuthFailure(
+                .invalidServer,
+                "the server at \(request.serverURL) asks for no authorization (it answered without HTTP 401); "
+                    + "there is nothing to log in to")
+        }
+        let target = try await discovery.discover(serverURL: request.serverURL, challenge: challenge)
+        let scopes = request.scopes ?? target.scopes
+        let listener = try await LoopbackListener.start()
+        do {
+            let credentials = try await authorize(
+                request, target: target, scopes: scopes, listener: listener, present: present)
+            await listener.close()
+            return credentials
+        } catch {
+            await listener.close()
+            throw error
+        }
+    }
+
+    private func authorize(
+        _ request: LoginRequest, target: AuthorizationTarget, scopes: [String], listener: LoopbackListener,
+        present: @Sendable (AuthorizationPage) async throws -> Void
+    ) async throws -> StoredCredentials {
+        let client = try await identity(request, target: target, scopes: scopes, redirectURI: listener.redirectURI)
+        let pkce = PKCE()
+        let state = Base64URL.random(bytes: 24)
+        var parameters: [(String, String)] = [
+            ("response_type", "code"), ("client_id", client.clientID), ("redirect_uri", listener.redirectURI),
+            ("code_challenge", pkce.challenge), ("code_challenge_method", PKCE.method), ("state", state),
+            ("resource", target.resource),
+        ]
+        if !scopes.isEmpty { parameters.append(("scope", scopes.joined(separator: " "))) }
+        guard let endpoint = WebURL(target.server.authorizationEndpoint) else {
+            throw AuthFailure(.invalidServer, "the authorization endpoint is not an http(s) URL")
+        }
+        try await present(
+            AuthorizationPage(url: endpoint.adding(parameters), host: endpoint.host, issuer: target.server.issuer))
+        guard let redirect = await listener.waitForRedirect(limit: request.redirectLimit) else {
+            throw AuthFailure(
+                .abandoned,
+                "no authorization came back within \(request.redirectLimit.components.seconds) s; run mcptask auth "
+                    + "login again (with --no-browser to open the page yourself)")
+        }
+        guard redirect["state"] == state else {
+            throw AuthFailure(.refused, "the authorization redirect carried the wrong state; nothing was stored")
+        }
+        guard let code = redirect["code"] else {
+            let error = redirect["error"] ?? "no code"
+            let description = redirect["error_description"].map { ": \($0)" } ?? ""
+            throw AuthFailure(.refused, "the authorization server did not grant access (\(error)\(description))")
+        }
+        let tokens = try await TokenClient(
+            endpoint: target.server.tokenEndpoint, client: client, resource: target.resource
+        )
+        .exchange(code: code, verifier: pkce.verifier, redirectURI: listener.redirectURI, now: now())
+        let credentials = StoredCredentials(
+            resource: target.resource, issuer: target.server.issuer, tokenEndpoint: target.server.tokenEndpoint,
+            client: client, tokens: tokens, scopes: scopes)
+        try store.save(credentials)
+        return credentials
+    }
+
+    /// The client, in the specification's order: pre-registered, a metadata document URL, else registered.
+    private func identity(
+        _ request: LoginRequest, target: AuthorizationTarget, scopes: [String], redirectURI: String
+    ) async throws(AuthFailure) -> ClientIdentity {
+        if let clientID = request.clientID {
+            return ClientIdentity(clientID: clientID, clientSecret: request.clientSecret, redirectURI: redirectURI)
+        }
+        if let document = request.clientMetadataURL, target.server.clientIDMetadataDocumentSupported {
+            return ClientIdentity(clientID: document, redirectURI: redirectURI)
+        }
+        guard let registration = target.server.registrationEndpoint else {
+            throw AuthFailure(
+                .refused,
+                "the authorization server \(WebURL(target.server.issuer)?.authority ?? target.server.issuer) offers "
+                    + "no dynamic client registration; pass a pre-registered client with --client-id")
+        }
+        return try await ClientRegistration().register(at: registration, redirectURI: redirectURI, scopes: scopes)
+    }
+}
+
+/// Access tokens for commands: the stored one, refreshed under the store's lock when it has expired or is
+/// about to.
+public struct AccessTokens: Sendable {
+    let store: CredentialStore
+    let now: @Sendable () -> Double
+
+    public init(store: CredentialStore, now: @escaping @Sendable () -> Double) {
+        self.store = store
+        self.now = now
+    }
+
+    /// The access token for `serverURL`, or nil when nobody logged in to it. `force` refreshes even a
+    /// token that has not expired (the server refused it).
+    public func token(for serverURL: String, force: Bool = false) async throws(AuthFailure) -> String? {
+        guard let stored = store.load(serverURL) else { return nil }
+        guard force || stored.tokens.expires(within: 30, now: now()) else { return stored.tokens.accessToken }
+        return try await store.withLock(serverURL) { () async throws(AuthFailure) -> String? in
+            // Another process may have refreshed while this one waited for the lock.
+            guard var current = store.load(serverURL) else { return nil }
+            if current.tokens != stored.tokens && !current.tokens.expires(within: 30, now: now()) {
+                return current.tokens.accessToken
+            }
+            let client = TokenClient(
+                endpoint: current.tokenEndpoint, client: current.client, resource: current.resource)
+            do throws(AuthFailure) {
+                current.tokens = try await client.refresh(current.tokens, now: now())
+            } catch {
+                throw AuthFailure(
+                    error.kind,
+                    "the stored login for \(current.resource) no longer works (\(error.message)); run mcptask auth "
+                        + "login -s \(serverURL)")
+            }
+            try store.save(current)
+            return current.tokens.accessToken
+        }
+    }
+}

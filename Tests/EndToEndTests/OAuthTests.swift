@@ -1,0 +1,179 @@
+import Foundation
+import MCPCore
+import Testing
+
+/// mcptask against a real OAuth 2.1 authorization server: `oauth_server.py`, the SDK's task server behind
+/// the SDK's own `mcp.server.auth` (discovery metadata, dynamic registration, PKCE, bearer middleware), with
+/// access tokens that live 2 s so refreshing is exercised. The browser is `oauth_opener.py`, which follows
+/// the authorization redirect to mcptask's loopback listener.
+@Suite("OAuth against the Python SDK's authorization server", .serialized)
+struct OAuthTests {
+    /// The XDG directories of one test's invocations (journal, credentials, caches), and the opener.
+    struct Home {
+        let dir: TempDir
+        var environment: [String: String] {
+            [
+                "XDG_STATE_HOME": dir.file("state"), "XDG_DATA_HOME": dir.file("data"),
+                "XDG_CACHE_HOME": dir.file("cache"), "XDG_CONFIG_HOME": dir.file("config"),
+                "MCPTASK_OPENER": Paths.interopScript("oauth_opener.py"),
+            ]
+        }
+
+        func run(_ arguments: [String]) async throws -> RunResult {
+            try await mcptask(arguments, environment: environment)
+        }
+
+        /// Every file under the home, except the credential store, with its contents.
+        func filesOutsideTheStore() -> [(String, String)] {
+            let root = URL(fileURLWithPath: dir.path)
+            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            var found: [(String, String)] = []
+            while let url = walker?.nextObject() as? URL {
+                guard !url.path.contains("/mcptask/credentials"), let data = try? Data(contentsOf: url) else {
+                    continue
+                }
+                found.append((url.path, String(decoding: data, as: UTF8.self)))
+            }
+            return found
+        }
+
+        /// When the stored access token expires, seconds since 1970.
+        func storedExpiry() throws -> Double {
+            let store = dir.file("data") + "/mcptask/credentials"
+            let name = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: store).first { $0.hasSuffix(".json") })
+            let json = try JSONParser.parse(try String(contentsOfFile: store + "/" + name, encoding: .utf8))
+            return try #require(json["tokens"]?["expiresAt"]?.doubleValue)
+        }
+
+        /// The stored tokens of every server logged in to.
+        func storedTokens() throws -> [String] {
+            let store = dir.file("data") + "/mcptask/credentials"
+            let names = try FileManager.default.contentsOfDirectory(atPath: store).filter { $0.hasSuffix(".json") }
+            return try names.flatMap { name -> [String] in
+                let json = try JSONParser.parse(try String(contentsOfFile: store + "/" + name, encoding: .utf8))
+                return [json["tokens"]?["accessToken"]?.stringValue, json["tokens"]?["refreshToken"]?.stringValue]
+                    .compactMap { $0 }
+            }
+        }
+    }
+
+    @Test("without credentials and without a terminal: exit 4, one line naming mcptask auth login")
+    func noCredentials() async throws {
+        try await withOAuthServer { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let run = try await home.run(["tools", "-s", url])
+            #expect(run.status == 4, "\(run)")
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("mcptask auth login -s \(url)"), "\(run)")
+        }
+    }
+
+    @Test("login with dynamic registration and PKCE, then tools, call, detach and result after expiry")
+    func loginAndUse() async throws {
+        try await withOAuthServer { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(login.status == 0, "\(login)")
+            #expect(login.stdout.contains("logged in to \(url)"), "\(login)")
+
+            let tools = try await home.run(["tools", "-s", url])
+            #expect(tools.status == 0, "\(tools)")
+            #expect(tools.stdout.contains("must_be_task"), "\(tools)")
+            let call = try await home.run(["call", "-s", url, "must_be_task", "x=hi"])
+            #expect(call.status == 0, "\(call)")
+            #expect(call.stdout.contains("must_be_task: hi"), "\(call)")
+            let detached = try await home.run(["call", "-s", url, "slow_count", "n=2", "delay=0.2", "--detach"])
+            #expect(detached.status == 0, "\(detached)")
+            // The access token lives 2 s: the next command must refresh it.
+            try await waitUntil("the access token to expire", timeout: .seconds(10), every: .milliseconds(200)) {
+                try home.storedExpiry() < Date().timeIntervalSince1970
+            }
+            let before = try home.storedTokens()
+            let result = try await home.run(["result", "last", "-v"])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("counted to 2"), "\(result)")
+            #expect(try home.storedTokens() != before, "the expired token was refreshed (and rotated)")
+
+            let status = try await home.run(["auth", "status", "-s", url])
+            #expect(status.status == 0, "\(status)")
+            #expect(status.stdout.contains("issuer http://127.0.0.1:") && status.stdout.contains("tasks"), "\(status)")
+
+            let tokens = Set(try home.storedTokens() + before)
+            #expect(tokens.count >= 4, "an access and a refresh token before and after the refresh")
+            for (path, text) in home.filesOutsideTheStore() {
+                for token in tokens { #expect(!text.contains(token), "a token in \(path)") }
+            }
+            for run in [login, tools, call, detached, result, status] {
+                for token in tokens { #expect(!run.stdout.contains(token) && !run.stderr.contains(token)) }
+            }
+
+            let logout = try await home.run(["auth", "logout", "-s", url])
+            #expect(logout.status == 0, "\(logout)")
+            let after = try await home.run(["tools", "-s", url])
+            #expect(after.status == 4, "\(after)")
+        }
+    }
+
+    @Test("a pre-registered client logs in where dynamic registration is off")
+    func preregistered() async throws {
+        try await withOAuthServer(["--no-dcr"]) { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let refused = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(refused.status == 4, "\(refused)")
+            #expect(refused.stderr.contains("--client-id"), "\(refused)")
+            let login = try await home.run([
+                "auth", "login", "-s", url, "--client-id", "mcptask-preregistered", "--client-secret",
+                "prereg-secret-4b1d", "--login-timeout", "30s",
+            ])
+            #expect(login.status == 0, "\(login)")
+            let tools = try await home.run(["tools", "-s", url])
+            #expect(tools.status == 0, "\(tools)")
+        }
+    }
+
+    @Test("auth login against a server that asks for no authorization: one line saying so")
+    func nothingToLogInTo() async throws {
+        try await withSDKServer { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(login.status == 4, "\(login)")
+            let lines = login.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("asks for no authorization"), "\(login)")
+        }
+    }
+
+    @Test("an unreachable authorization server: one clear line naming it")
+    func unreachableAuthorizationServer() async throws {
+        let dead = try Loopback.freePort(sourceLocation: #_sourceLocation)
+        try await withOAuthServer(["--authorization-server", "http://127.0.0.1:\(dead)/"]) { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(login.status == 4, "\(login)")
+            let lines = login.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("127.0.0.1:\(dead)"), "\(login)")
+        }
+    }
+}
+
+/// Runs `body` with the URL of `oauth_server.py --port PORT OPTIONS` on 127.0.0.1.
+func withOAuthServer(
+    _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation, _ body: (String) async throws -> Void
+) async throws {
+    let python = try Paths.requireSDKServer(sourceLocation: sourceLocation)[0]
+    let script = Paths.interopScript("oauth_server.py")
+    let command = { (port: Int) in [python, script, "--port", "\(port)"] + options }
+    try await withHTTPServerProcess("the OAuth server", sourceLocation: sourceLocation, command: command, body)
+}
+
+extension Paths {
+    /// A file of Tests/Interop/servers.
+    static func interopScript(_ name: String) -> String {
+        URL(fileURLWithPath: sdkServer).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+}
