@@ -4,6 +4,8 @@ import MCPCore
 struct Outbound: Sendable {
     let sink: any LineSink
     let clientRequests = ClientRequests()
+    /// `--deviate silent-status`: no status notifications at all.
+    var silentStatus = false
 
     func send(_ message: JSONRPCMessage) {
         sink.send(message.encoded())
@@ -22,6 +24,7 @@ struct Outbound: Sendable {
 
     /// `notifications/tasks/status` with the full task.
     func notifyStatus(_ task: TaskInfo) {
+        if silentStatus { return }
         notify(TaskStatusNotification.method, task.json)
     }
 
