@@ -73,10 +73,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `mcptask check`: the conformance checks as data, their probes and the report.
+        .target(
+            name: "MCPConformance",
+            dependencies: ["MCPCommandKit", "MCPClient", "MCPCore", "MCPRender"],
+            swiftSettings: strict
+        ),
         .target(
             name: "MCPTaskCommands",
             dependencies: [
-                "MCPCommandKit", "MCPRepl", "MCPSessionRelay", "MCPCore", "MCPClient", "MCPTransport", "MCPRender",
+                "MCPCommandKit", "MCPConformance", "MCPRepl", "MCPSessionRelay", "MCPCore", "MCPClient", "MCPTransport",
+                "MCPRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -117,6 +124,10 @@ let package = Package(
                 "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MCPConformanceTests",
+            dependencies: ["MCPConformance", "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MCPSessionRelayTests",

@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|watch|status|result|cancel|tasks|session|repl|help)
+    tools|call|watch|status|result|cancel|tasks|check|session|repl|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks session repl help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks check session repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -558,6 +558,60 @@ _mcptask_tasks() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
+_mcptask_check() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --call-any --list --json --version -h --help)
+    repeating_options=(-H --header --tool --only)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --junit)
+    __mcptask_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion check -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        __mcptask_add_completions -f
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    '--tool')
+        return
+        ;;
+    '--only')
+        return
+        ;;
+    '--junit')
+        __mcptask_add_completions -f
         return
         ;;
     esac
