@@ -8,7 +8,7 @@ enum RobustnessChecks {
             title: "an unknown method answers -32601", wires: [.core, .extension], probe: unknownMethod),
         ConformanceCheck(
             "robustness.malformed-params", .robustness, clause: "JSON-RPC 2.0 §5.1; 2025-11-25 basic §Error handling",
-            title: "tools/call with a non-string name answers -32602", wires: [.core, .extension],
+            title: "a request with a parameter of the wrong type answers -32602", wires: [.core, .extension],
             probe: malformedParams),
         ConformanceCheck(
             "robustness.alive", .robustness, clause: "2025-11-25 basic §Lifecycle",
@@ -22,7 +22,12 @@ enum RobustnessChecks {
     }
 
     static func malformedParams(_ context: ProbeContext) async -> CheckFinding {
-        let call = await context.request("tools/call", ["name": 42, "arguments": [:]])
+        // On 2026-07-28 over HTTP a tools/call name is also a header (Mcp-Name), checked before the body, so
+        // that wire gets tasks/get with a numeric taskId instead (a missing Mcp-Name is accepted there).
+        let call =
+            context.wire == .core
+            ? await context.request("tools/call", ["name": 42, "arguments": [:]])
+            : await context.request("tasks/get", ["taskId": 42])
         if call.errorCode == -32602 { return .pass("answered -32602", call.evidence) }
         if call.error != nil { return .warn("refused with \(call.answered), not -32602", call.evidence) }
         return .fail("answered \(call.answered) to malformed params", call.evidence)
