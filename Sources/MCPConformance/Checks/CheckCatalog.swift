@@ -1,7 +1,9 @@
 /// Every check, in report order: by area, then as each area lists them.
 package enum CheckCatalog {
     package static let all: [ConformanceCheck] = {
-        let checks = ProtocolChecks.all + TaskChecks.all + ResultChecks.all + RobustnessChecks.all
+        let checks =
+            ProtocolChecks.all + TaskChecks.all + ExtensionChecks.all + ResultChecks.all
+            + RobustnessChecks.all
         // A stable sort keeps each area's own order; robustness.alive ends the run, after every other probe.
         return CheckArea.allCases.flatMap { area in checks.filter { $0.area == area } }
     }()

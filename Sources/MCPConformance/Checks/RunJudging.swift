@@ -5,10 +5,13 @@ enum RunJudging {
         "no tool may run as a task here: name one with --tool NAME [KEY=VALUE...] (or use --call-any on a server you own)"
 
     static func judge(
-        _ context: ProbeContext, skipWhenNone: String? = nil, _ judge: (TaskObservation) -> CheckFinding?
+        _ context: ProbeContext, wires: Set<WireKind> = [.core], skipWhenNone: String? = nil,
+        _ judge: (TaskObservation) -> CheckFinding?
     ) async -> CheckFinding {
-        guard context.wire == .core else { return .skip("a 2025-11-25 core tasks check") }
-        guard context.declaresTaskCalls else { return .skip("the server declares no task support") }
+        guard wires.contains(context.wire) else { return .skip("does not apply to this task wire") }
+        guard context.wire == .extension || context.declaresTaskCalls else {
+            return .skip("the server declares no task support")
+        }
         let runs = await context.observations()
         guard !runs.isEmpty else { return .skip(noTaskTool) }
         var findings: [(tool: String, finding: CheckFinding)] = []

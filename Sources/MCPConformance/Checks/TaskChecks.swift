@@ -15,14 +15,16 @@ enum TaskChecks {
             "creation.timestamps", .creation, clause: "2025-11-25 tasks §Task (createdAt, lastUpdatedAt)",
             title: "createdAt and lastUpdatedAt are RFC 3339 timestamps", probe: creationTimestamps),
         ConformanceCheck(
-            "get.live", .get, clause: "2025-11-25 tasks §Getting task status",
-            title: "tasks/get on a live task answers the same task", probe: getLive),
+            "get.live", .get, clause: "2025-11-25 tasks §Getting task status; 2026-07-28 ext-tasks tasks/get",
+            title: "tasks/get on a live task answers the same task", wires: [.core, .extension], probe: getLive),
         ConformanceCheck(
-            "get.finished", .get, clause: "2025-11-25 tasks §Getting task status, §TTL",
-            title: "tasks/get on a finished task answers its terminal status", probe: getFinished),
+            "get.finished", .get, clause: "2025-11-25 tasks §Getting task status; 2026-07-28 ext-tasks tasks/get",
+            title: "tasks/get on a finished task answers its terminal status", wires: [.core, .extension],
+            probe: getFinished),
         ConformanceCheck(
-            "status.transitions", .status, clause: "2025-11-25 tasks §Task status lifecycle",
-            title: "statuses are legal and a terminal status never changes", probe: transitions),
+            "status.transitions", .status, clause: "2025-11-25 tasks §Task status lifecycle; 2026-07-28 ext-tasks",
+            title: "statuses are legal and a terminal status never changes", wires: [.core, .extension],
+            probe: transitions),
         ConformanceCheck(
             "notifications.sent", .notifications, clause: "2025-11-25 tasks §Task status notification",
             title: "status notifications are sent, the terminal one included", probe: notificationsSent),
@@ -67,7 +69,7 @@ enum TaskChecks {
     }
 
     static func getLive(_ context: ProbeContext) async -> CheckFinding {
-        await RunJudging.judge(context) { run in
+        await RunJudging.judge(context, wires: [.core, .extension]) { run in
             guard let get = run.firstGet else { return nil }
             let evidence = run.call.evidence + get.evidence
             guard let result = get.result else { return .fail("tasks/get answered \(get.answered)", evidence) }
@@ -87,7 +89,7 @@ enum TaskChecks {
     }
 
     static func getFinished(_ context: ProbeContext) async -> CheckFinding {
-        await RunJudging.judge(context) { run in
+        await RunJudging.judge(context, wires: [.core, .extension]) { run in
             guard let get = run.laterGet else { return run.timedOut ? .skip("the task did not end in time") : nil }
             guard let status = get.result?["status"]?.stringValue else {
                 return .fail("tasks/get on the finished task answered \(get.answered)", get.evidence)
@@ -100,7 +102,7 @@ enum TaskChecks {
     }
 
     static func transitions(_ context: ProbeContext) async -> CheckFinding {
-        await RunJudging.judge(context) { run in
+        await RunJudging.judge(context, wires: [.core, .extension]) { run in
             let polled = run.polledStatuses
             let notified = run.notifiedStatuses
             let evidence = [

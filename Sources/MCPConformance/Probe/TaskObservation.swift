@@ -31,10 +31,14 @@ package struct TaskObservation: Sendable {
         self.call = call
     }
 
-    /// The task object of the CreateTaskResult, when the call made one.
+    /// The task the call made, if it made one: `result.task` on 2025-11-25, the flat result with
+    /// `resultType: "task"` on the 2026-07-28 tasks extension.
     package var createdTask: JSONValue? {
-        guard let task = call.result?["task"], task["taskId"]?.stringValue != nil else { return nil }
-        return task
+        if let task = call.result?["task"], task["taskId"]?.stringValue != nil { return task }
+        guard let flat = call.result, flat["resultType"] == "task", flat["taskId"]?.stringValue != nil else {
+            return nil
+        }
+        return flat
     }
 
     package var taskID: String? { createdTask?["taskId"]?.stringValue }

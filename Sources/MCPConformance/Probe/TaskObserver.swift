@@ -8,11 +8,14 @@ extension ProbeContext {
     /// tasks/result asked while it runs (and a tasks/get the moment that answers, to see whether it waited),
     /// polls until a terminal status, tasks/result again, and a last tasks/get a moment later.
     func observe(_ choice: ToolChoice) async -> TaskObservation {
-        let params: JSONValue = [
-            "name": .string(choice.name), "arguments": .object(choice.arguments),
-            "task": [:],
-            "_meta": ["progressToken": .string("mcptask-check-\(choice.name)")],
-        ]
+        // On the extension wire the server decides (the envelope declares the extension); `task` is ignored.
+        let core = wire == .core
+        var params: JSONValue = ["name": .string(choice.name), "arguments": .object(choice.arguments)]
+        if core, case .object(var members) = params {
+            members["task"] = [:]
+            members["_meta"] = ["progressToken": .string("mcptask-check-\(choice.name)")]
+            params = .object(members)
+        }
         let elicitationsBefore = elicitations.count
         var observation = TaskObservation(tool: choice.name, call: await request("tools/call", params))
         guard let taskID = observation.taskID else { return observation }
@@ -20,8 +23,9 @@ extension ProbeContext {
         let first = await request("tasks/get", id)
         observation.firstGet = first
         let live = first.result?["status"]?.stringValue.map { !TaskStatusRules.terminal.contains($0) } ?? false
-        if live && declaresList { observation.listing = await listAll() }
-        async let early: (Exchange, Exchange)? = live ? earlyResult(id) : nil
+        if live && core && declaresList { observation.listing = await listAll() }
+        // The extension has no tasks/result: the result comes inline in tasks/get.
+        async let early: (Exchange, Exchange)? = live && core ? earlyResult(id) : nil
         let (polls, timedOut) = await poll(id)
         observation.polls = polls
         observation.timedOut = timedOut
@@ -34,7 +38,7 @@ extension ProbeContext {
             observation.getAfterEarlyResult = answered.1
         }
         if !timedOut {
-            observation.finalResult = await request("tasks/result", id, timeout: requestTimeout)
+            if core { observation.finalResult = await request("tasks/result", id, timeout: requestTimeout) }
             // Give the terminal notification time to arrive (on HTTP it may take the GET stream), and the
             // status time to change if it wrongly would.
             try? await Task.sleep(for: .milliseconds(300))
@@ -89,7 +93,9 @@ extension ProbeContext {
         ]
         let call = await request("tools/call", params)
         var observation = CancelObservation(tool: choice.name, call: call)
-        guard let taskID = call.result?["task"]?["taskId"]?.stringValue else { return observation }
+        guard let taskID = call.result?["task"]?["taskId"]?.stringValue ?? call.result?["taskId"]?.stringValue else {
+            return observation
+        }
         let id: JSONValue = ["taskId": .string(taskID)]
         observation.cancel = await request("tasks/cancel", id)
         observation.getAfter = await request("tasks/get", id)
