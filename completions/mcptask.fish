@@ -244,7 +244,7 @@ complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_option
 complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check" max-frame-size' -l 'max-frame-size' -d 'The largest message accepted from a server, in bytes.' -rfka ''
 complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check"' -l 'tool' -d 'A tool the check may call, with its arguments (repeatable): a slow one, one that fails, one that asks.' -rfka ''
 complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check" call-any' -l 'call-any' -d 'Let the check call any tool that needs no argument (on a server you own).'
-complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check"' -l 'only' -d 'Run only the checks of AREA (repeatable): capabilities, modes, creation, get, status, notifications, result, list, cancel, robustness.' -rfka ''
+complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check"' -l 'only' -d 'Run only the checks of AREA (repeatable): capabilities, modes, creation, get, status, notifications, input, result, list, cancel, robustness.' -rfka ''
 complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check" list' -l 'list' -d 'List every check with the clause it checks, and exit.'
 complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check" json' -l 'json' -d 'Print the report as one JSON document.'
 complete -c 'mcptask' -n '__mcptask_should_offer_completions_for_flags_or_options "mcptask check" junit' -l 'junit' -d 'Also write the report as JUnit XML to FILE, for CI.' -rF

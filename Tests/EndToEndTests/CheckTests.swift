@@ -3,11 +3,11 @@ import MCPCore
 import Testing
 
 /// The tools `mcptask check` may call on the demo server and the interop servers: a slow task, one that
-/// fails, the forbidden tool, and the required one with its argument (so a refusal is about the mode, not a
-/// missing argument).
+/// fails, the forbidden tool, the required one with its argument (so a refusal is about the mode, not a
+/// missing argument), and one that asks (its question is declined).
 let checkTools = [
     "--tool", "slow_count", "n=3", "delay=0.2", "--tool", "fails", "--tool", "never_task", "x=hi", "--tool",
-    "must_be_task", "x=hi",
+    "must_be_task", "x=hi", "--tool", "ask_user",
 ]
 
 /// The outcome of each check in a `check --json` run, by id.

@@ -3,10 +3,11 @@ import MCPCore
 import MCPTestSupport
 import Testing
 
-/// The tools the checks may call on the demo server: a slow task, a failing one, and the forbidden tool.
+/// The tools the checks may call on the demo server: a slow task, a failing one, the forbidden tool, and one
+/// that asks.
 let demoTools = [
     ToolRequest(name: "slow_count", assignments: ["n=3", "delay=0.1"]), ToolRequest(name: "fails"),
-    ToolRequest(name: "never_task", assignments: ["x=hi"]),
+    ToolRequest(name: "never_task", assignments: ["x=hi"]), ToolRequest(name: "ask_user"),
 ]
 
 /// Every check run on the demo server in process, with `--deviate` for each of `deviations`.
@@ -57,6 +58,7 @@ extension ConformanceReport {
             ("lying-cancel", "cancel.terminal", .fail),
             ("meta-only-failure", "result.payload", .fail),
             ("unknown-method-code", "robustness.unknown-method", .fail),
+            ("unmarked-elicitation", "input.related-task", .fail),
         ])
     func deviation(name: String, check: String, outcome: CheckOutcome) async throws {
         let report = try await checkDemo([name])

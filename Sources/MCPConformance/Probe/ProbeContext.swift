@@ -60,11 +60,13 @@ package final class ProbeContext: Sendable {
         }
     }
 
-    /// A task cancelled while it runs: the tool whose observed task ran longest, started again.
+    /// A task cancelled while it runs: the tool whose observed task ran longest without asking a question,
+    /// started again (a question nobody answers could hold it forever).
     package func cancelObservation() async -> CancelObservation? {
         let runs = await observations()
         return await cache.cancelled { [self] in
-            let longest = runs.filter { $0.taskID != nil && !$0.timedOut }.max { $0.polls.count < $1.polls.count }
+            let longest = runs.filter { $0.taskID != nil && !$0.timedOut && $0.elicitations.isEmpty }
+                .max { $0.polls.count < $1.polls.count }
             guard let tool = longest?.tool else { return nil }
             return await observeCancel(ToolChoice(name: tool, arguments: plan.arguments(for: tool)))
         }

@@ -30,7 +30,9 @@ actor DemoServer {
 
     init(options: DemoOptions, sink: any LineSink) {
         self.options = options
-        self.outbound = Outbound(sink: sink, silentStatus: options.deviations.contains(.silentStatus))
+        self.outbound = Outbound(
+            sink: sink, silentStatus: options.deviations.contains(.silentStatus),
+            unmarkedElicitations: options.deviations.contains(.unmarkedElicitation))
         self.tasks = TaskStore(pollInterval: options.pollInterval)
         self.toolList = ToolCatalog.tools(bench: options.bench)
     }

@@ -24,6 +24,8 @@ public enum DemoDeviation: String, CaseIterable, Sendable {
     case metaOnlyFailure = "meta-only-failure"
     /// An unknown method answers -32603 instead of -32601.
     case unknownMethodCode = "unknown-method-code"
+    /// A task's elicitation/create has no related-task `_meta` (FastMCP 3).
+    case unmarkedElicitation = "unmarked-elicitation"
 
     /// What `--help` says of each.
     var summary: String {
@@ -39,6 +41,7 @@ public enum DemoDeviation: String, CaseIterable, Sendable {
         case .lyingCancel: return "cancelling a finished task answers cancelled, changes nothing"
         case .metaOnlyFailure: return "a failed task's tasks/result is only _meta"
         case .unknownMethodCode: return "an unknown method answers -32603, not -32601"
+        case .unmarkedElicitation: return "a task's elicitation/create has no related-task _meta"
         }
     }
 

@@ -6,6 +6,8 @@ struct Outbound: Sendable {
     let clientRequests = ClientRequests()
     /// `--deviate silent-status`: no status notifications at all.
     var silentStatus = false
+    /// `--deviate unmarked-elicitation`: a task's elicitation/create carries no related-task `_meta`.
+    var unmarkedElicitations = false
 
     func send(_ message: JSONRPCMessage) {
         sink.send(message.encoded())

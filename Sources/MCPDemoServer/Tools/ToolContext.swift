@@ -57,7 +57,8 @@ struct ToolContext: Sendable {
     /// Asks the user with a form. A task waits in `input_required` meanwhile; the request goes out at once
     /// (the client need not call `tasks/result` first). Throws the client's error or `CancellationError`.
     func elicit(message: String, schema: JSONValue) async throws -> JSONValue {
-        let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema, _meta: relatedTaskMeta)
+        let marker = outbound.unmarkedElicitations ? nil : relatedTaskMeta
+        let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema, _meta: marker)
         setStatus(.inputRequired, message: "waiting for the user")
         let answer = try await outbound.request(ElicitRequest.method, try JSONValueEncoder.encode(request))
         setStatus(.working, message: "the user answered")
