@@ -66,3 +66,30 @@ import Testing
         #expect(CheckCatalog.all.last?.id == "robustness.alive")
     }
 }
+
+@Suite struct ToolPlanTests {
+    func tool(_ name: String, mode: String?, required: [String] = []) throws -> Tool {
+        var json: [String: JSONValue] = [
+            "name": .string(name),
+            "inputSchema": ["type": "object", "required": .array(required.map { .string($0) })],
+        ]
+        if let mode { json["execution"] = ["taskSupport": .string(mode)] }
+        return try JSONValueDecoder.decode(Tool.self, from: .object(json))
+    }
+
+    @Test("only named tools are called by default; --call-any adds task tools that need no argument")
+    func callAny() throws {
+        let tools = [
+            try tool("slow", mode: "optional"), try tool("needs", mode: "required", required: ["x"]),
+            try tool("plain", mode: nil), try tool("named", mode: "required", required: ["x"]),
+        ]
+        let named = ToolPlan(named: [ToolChoice(name: "named", arguments: ["x": "1"])])
+        #expect(named.taskTools(in: tools, wire: .core).map(\.name) == ["named"])
+        #expect(!named.allows("slow", in: tools))
+        var any = named
+        any.callAny = true
+        #expect(any.taskTools(in: tools, wire: .core).map(\.name) == ["named", "slow"])
+        #expect(any.allows("plain", in: tools) && !any.allows("needs", in: tools))
+        #expect(any.arguments(for: "named") == ["x": "1"])
+    }
+}
