@@ -59,6 +59,7 @@ extension ConformanceReport {
             ("meta-only-failure", "result.payload", .fail),
             ("unknown-method-code", "robustness.unknown-method", .fail),
             ("unmarked-elicitation", "input.related-task", .fail),
+            ("unmarked-progress", "notifications.progress", .warn),
         ])
     func deviation(name: String, check: String, outcome: CheckOutcome) async throws {
         let report = try await checkDemo([name])

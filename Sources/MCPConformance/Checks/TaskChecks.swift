@@ -29,6 +29,9 @@ enum TaskChecks {
             "notifications.sent", .notifications, clause: "2025-11-25 tasks §Task status notification",
             title: "status notifications are sent, the terminal one included", probe: notificationsSent),
         ConformanceCheck(
+            "notifications.progress", .notifications, clause: "2025-11-25 tasks §Progress (related-task SHOULD)",
+            title: "a task's progress keeps the call's token, increases, and names its task", probe: progress),
+        ConformanceCheck(
             "notifications.consistent", .notifications, clause: "2025-11-25 tasks §Task status notification",
             title: "status notifications carry the full task and agree with tasks/get", probe: notificationsAgree),
     ]
@@ -150,6 +153,26 @@ enum TaskChecks {
                 return .fail("notified \(notifiedEnd), but tasks/get says \(final)", evidence)
             }
             return .pass("\(run.notifications.count) notification(s), agreeing with tasks/get", evidence)
+        }
+    }
+
+    static func progress(_ context: ProbeContext) async -> CheckFinding {
+        let none = "no task sent notifications/progress with the call's token"
+        return await RunJudging.judge(context, skipWhenNone: none) { run in
+            guard !run.progress.isEmpty else { return nil }
+            let evidence = run.progress.map(Evidence.compact)
+            let values = run.progress.compactMap { $0["params"]?["progress"]?.doubleValue }
+            if zip(values, values.dropFirst()).contains(where: { $0 >= $1 }) {
+                return .fail("progress did not increase each time: \(values)", evidence)
+            }
+            let unmarked = run.progress.filter {
+                JSONValue.relatedTaskID(params: $0["params"], envelopeMeta: $0["_meta"]) != run.taskID
+            }
+            if !unmarked.isEmpty {
+                return .warn(
+                    "\(unmarked.count) progress notification(s) without the task's related-task _meta", evidence)
+            }
+            return .pass("\(values.count) progress notification(s), increasing, each naming the task", evidence)
         }
     }
 

@@ -21,6 +21,8 @@ package struct TaskObservation: Sendable {
     package var laterGet: Exchange?
     /// The task's `notifications/tasks/status` messages.
     package var notifications: [JSONValue] = []
+    /// The `notifications/progress` carrying the call's progress token.
+    package var progress: [JSONValue] = []
     /// The elicitation requests that arrived while the task ran (each declined).
     package var elicitations: [JSONValue] = []
     /// Whether the task was still not terminal when the check stopped waiting.

@@ -45,6 +45,10 @@ extension ProbeContext {
             observation.laterGet = await request("tasks/get", id)
         }
         observation.notifications = notifications.statuses(of: taskID)
+        observation.progress = notifications.all.filter {
+            $0["method"]?.stringValue == "notifications/progress"
+                && $0["params"]?["progressToken"]?.stringValue == "mcptask-check-\(choice.name)"
+        }
         observation.elicitations = Array(elicitations.dropFirst(elicitationsBefore))
         return observation
     }

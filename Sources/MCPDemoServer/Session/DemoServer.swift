@@ -32,7 +32,8 @@ actor DemoServer {
         self.options = options
         self.outbound = Outbound(
             sink: sink, silentStatus: options.deviations.contains(.silentStatus),
-            unmarkedElicitations: options.deviations.contains(.unmarkedElicitation))
+            unmarkedElicitations: options.deviations.contains(.unmarkedElicitation),
+            unmarkedProgress: options.deviations.contains(.unmarkedProgress))
         self.tasks = TaskStore(pollInterval: options.pollInterval)
         self.toolList = ToolCatalog.tools(bench: options.bench)
     }

@@ -26,6 +26,8 @@ public enum DemoDeviation: String, CaseIterable, Sendable {
     case unknownMethodCode = "unknown-method-code"
     /// A task's elicitation/create has no related-task `_meta` (FastMCP 3).
     case unmarkedElicitation = "unmarked-elicitation"
+    /// A task's progress notifications have no related-task `_meta` (the official SDK).
+    case unmarkedProgress = "unmarked-progress"
 
     /// What `--help` says of each.
     var summary: String {
@@ -42,6 +44,7 @@ public enum DemoDeviation: String, CaseIterable, Sendable {
         case .metaOnlyFailure: return "a failed task's tasks/result is only _meta"
         case .unknownMethodCode: return "an unknown method answers -32603, not -32601"
         case .unmarkedElicitation: return "a task's elicitation/create has no related-task _meta"
+        case .unmarkedProgress: return "a task's notifications/progress have no related-task _meta"
         }
     }
 

@@ -8,6 +8,8 @@ struct Outbound: Sendable {
     var silentStatus = false
     /// `--deviate unmarked-elicitation`: a task's elicitation/create carries no related-task `_meta`.
     var unmarkedElicitations = false
+    /// `--deviate unmarked-progress`: a task's progress notifications carry no related-task `_meta`.
+    var unmarkedProgress = false
 
     func send(_ message: JSONRPCMessage) {
         sink.send(message.encoded())

@@ -30,11 +30,15 @@ struct ToolContext: Sendable {
         var params: [String: JSONValue] = ["progressToken": progressToken.json, "progress": .int(step)]
         params["total"] = total.map { .int($0) }
         params["message"] = message.map { .string($0) }
-        switch marker {
-        case .params:
+        // `--deviate unmarked-progress` leaves the marker out.
+        let placement: MarkerPlacement? = outbound.unmarkedProgress ? nil : marker
+        switch placement {
+        case nil:
+            outbound.notify(ProgressNotification.method, .object(params))
+        case .params?:
             params["_meta"] = relatedTaskMeta
             outbound.notify(ProgressNotification.method, .object(params))
-        case .message:
+        case .message?:
             outbound.send(
                 .notification(
                     method: ProgressNotification.method, params: .object(params), envelopeMeta: relatedTaskMeta))
