@@ -86,10 +86,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `mcptask check`: the conformance checks as data, their probes and the report.
+        .target(
+            name: "MCPConformance",
+            dependencies: ["MCPCommandKit", "MCPClient", "MCPCore", "MCPRender"],
+            swiftSettings: strict
+        ),
         .target(
             name: "MCPTaskCommands",
             dependencies: [
-                "MCPCommandKit", "MCPRepl", "MCPSessionRelay", "MCPCore", "MCPClient", "MCPTransport", "MCPAuth",
+                "MCPCommandKit", "MCPConformance", "MCPRepl", "MCPSessionRelay", "MCPCore", "MCPClient",
+                "MCPTransport", "MCPAuth",
                 "MCPRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,6 +143,10 @@ let package = Package(
         .testTarget(
             name: "MCPTaskCommandsTests",
             dependencies: ["MCPTaskCommands", "MCPCommandKit", "MCPCore", "MCPTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MCPConformanceTests",
+            dependencies: ["MCPConformance", "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MCPSessionRelayTests",

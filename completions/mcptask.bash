@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|watch|status|result|cancel|tasks|session|auth|repl|help)
+    tools|call|watch|status|result|cancel|tasks|check|session|auth|repl|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks session auth repl help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks check session auth repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -563,6 +563,60 @@ _mcptask_tasks() {
     esac
 }
 
+_mcptask_check() {
+    repeating_flags=()
+    non_repeating_flags=(--verbose -v --strict --call-any --list --json --version -h --help)
+    repeating_options=(-H --header --tool --only)
+    non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --junit)
+    __mcptask_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server'|'-s')
+        __mcptask_add_completions -W "$(__mcptask_custom_complete ---completion check -- --server "${COMP_CWORD}" "$(__mcptask_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '-H'|'--header')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--protocol')
+        __mcptask_add_completions -W 'auto'$'\n''2025-11-25'$'\n''2026-07-28'
+        return
+        ;;
+    '--trace')
+        __mcptask_add_completions -f
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--max-frame-size')
+        return
+        ;;
+    '--tool')
+        return
+        ;;
+    '--only')
+        return
+        ;;
+    '--junit')
+        __mcptask_add_completions -f
+        return
+        ;;
+    esac
+}
+
 _mcptask_session() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -689,7 +743,7 @@ _mcptask_auth() {
 
 _mcptask_auth_login() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --no-browser --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --no-browser --version -h --help)
     repeating_options=(-H --header --scope)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size --client-id --client-secret --client-metadata-url --login-timeout)
     __mcptask_offer_flags_options 0
@@ -748,7 +802,7 @@ _mcptask_auth_login() {
 
 _mcptask_auth_status() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --json --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --json --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 0
@@ -792,7 +846,7 @@ _mcptask_auth_status() {
 
 _mcptask_auth_logout() {
     repeating_flags=()
-    non_repeating_flags=(--verbose -v --version -h --help)
+    non_repeating_flags=(--verbose -v --strict --version -h --help)
     repeating_options=(-H --header)
     non_repeating_options=(--server -s --config --timeout --request-timeout --protocol --trace --color --max-frame-size)
     __mcptask_offer_flags_options 0

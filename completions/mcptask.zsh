@@ -57,6 +57,7 @@ _mcptask() {
             'result:Print a task'\''s result, waiting until the task ends.'
             'cancel:Cancel a task and print its final state.'
             'tasks:List the server'\''s tasks (all pages), and the journal'\''s for it.'
+            'check:Check the server'\''s task support against the MCP spec.'
             'session:Background sessions that keep a server connection between commands.'
             'auth:Log in to HTTP servers that want OAuth authorization, and manage the logins.'
             'repl:An interactive shell on one connection: the command line'\''s verbs, background calls, live events.'
@@ -66,7 +67,7 @@ _mcptask() {
         ;;
     arg)
         case "${words[1]}" in
-        tools|call|watch|status|result|cancel|tasks|session|auth|repl|help)
+        tools|call|watch|status|result|cancel|tasks|check|session|auth|repl|help)
             "_mcptask_${words[1]}" && ret=0
             ;;
         esac
@@ -275,6 +276,36 @@ _mcptask_tasks() {
     return "${ret}"
 }
 
+_mcptask_check() {
+    local -i ret=1
+    local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion check -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
+        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
+        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
+        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
+        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--strict[Treat any protocol violation as fatal (exit 5); by default a stray non-JSON line is skipped with a warning.]'
+        '--tool[A tool the check may call, with its arguments (repeatable)\: a slow one, one that fails, one that asks.]:NAME \[KEY=VALUE...\]:'
+        '--call-any[Let the check call any tool that needs no argument (on a server you own).]'
+        '*--only[Run only the checks of AREA (repeatable)\: capabilities, modes, creation, get, status, notifications, input, result, list, cancel, robustness.]:AREA:'
+        '--list[List every check with the clause it checks, and exit.]'
+        '--json[Print the report as one JSON document.]'
+        '--junit[Also write the report as JUnit XML to FILE, for CI.]:junit:_files'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _mcptask_session() {
     local -i ret=1
     local -ar arg_specs=(
@@ -414,6 +445,7 @@ _mcptask_auth_login() {
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--strict[Treat any protocol violation as fatal (exit 5); by default a stray non-JSON line is skipped with a warning.]'
         '--client-id[A pre-registered OAuth client id (else the client registers itself).]:client-id:'
         '--client-secret[The pre-registered client'\''s secret ($VAR expanded).]:client-secret:'
         '--client-metadata-url[A Client ID Metadata Document URL to use as the client id, where supported.]:client-metadata-url:'
@@ -443,6 +475,7 @@ _mcptask_auth_status() {
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--strict[Treat any protocol violation as fatal (exit 5); by default a stray non-JSON line is skipped with a warning.]'
         '--json[Print the logins as JSON.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -467,6 +500,7 @@ _mcptask_auth_logout() {
         '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
         '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--strict[Treat any protocol violation as fatal (exit 5); by default a stray non-JSON line is skipped with a warning.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -17,7 +17,8 @@ struct MCPTask: AsyncParsableCommand {
         version: MCPTaskVersion.current,
         subcommands: [
             ToolsCommand.self, CallCommand.self, WatchCommand.self, StatusCommand.self, ResultCommand.self,
-            CancelCommand.self, TasksCommand.self, SessionCommand.self, AuthCommand.self, BenchCommand.self,
+            CancelCommand.self, TasksCommand.self, CheckCommand.self, SessionCommand.self, AuthCommand.self,
+            BenchCommand.self,
             ReplCommand.self,
         ],
         // `mcptask -s SERVER` with no command starts the REPL.

@@ -35,6 +35,18 @@ struct DemoOptionsTests {
         }
     }
 
+    @Test("--deviate NAME is repeatable, and every deviation is in the usage; an unknown one is refused")
+    func deviate() {
+        #expect(
+            DemoOptions.parse(["--deviate", "no-ttl", "--deviate=empty-list"])
+                == .run(DemoOptions(deviations: [.noTTL, .emptyList])))
+        for deviation in DemoDeviation.allCases {
+            #expect(DemoOptions.usage.contains(deviation.rawValue), "usage does not list \(deviation)")
+        }
+        guard case .invalid(let unknown) = DemoOptions.parse(["--deviate", "nope"]) else { Issue.record(); return }
+        #expect(unknown.contains("'nope'") && unknown.contains("lying-cancel"))
+    }
+
     @Test("--poll-interval refuses anything but a positive integer, quoting the value, on one line")
     func invalidPollInterval() {
         for value in ["0", "-5", "abc", "1.5", "", "99999999999999999999"] {

@@ -36,7 +36,11 @@ extension DemoServer {
                     throw .methodNotFound("Method not found: \(method) (this session has no tasks)")
                 }
                 return try await taskMethod(method, params)
-            default: throw .methodNotFound("Method not found: \(method)")
+            default:
+                if deviates(.unknownMethodCode) {
+                    throw ResponseError(code: .internalError, message: "Internal error handling \(method)")
+                }
+                throw .methodNotFound("Method not found: \(method)")
             }
         } catch {
             return .error(error)

@@ -9,16 +9,22 @@ extension DemoServer {
             if let cursor = try reader.optionalString("cursor") {
                 throw .invalidParams("Invalid cursor '\(cursor)' for tasks/list: this server lists everything at once")
             }
-            return .result(["tasks": .array(tasks.list().map(\.json))])
+            let listed = deviates(.emptyList) ? [] : tasks.list()
+            return .result(["tasks": .array(listed.map(\.json))])
         case GetTaskRequest.method:
-            return .result(try tasks.info(reader.string("taskId")).json)
+            do throws(ResponseError) {
+                return .result(try tasks.info(reader.string("taskId")).json)
+            } catch  where deviates(.unknownIDCode) {
+                throw ResponseError(code: .internalError, message: error.message)
+            }
         case CancelTaskRequest.method:
             let task = try tasks.cancel(reader.string("taskId"), announce: outbound.notifyStatus)
             return .result(task.json)
         default:
             let taskID = try reader.string("taskId")
             switch await tasks.waitForOutcome(of: taskID) {
-            case .result(let result): return .result(Self.markRelated(result, to: taskID))
+            case .result(let result):
+                return .result(deviates(.noRelatedTask) ? result : Self.markRelated(result, to: taskID))
             case .error(let error): return .error(error)
             }
         }

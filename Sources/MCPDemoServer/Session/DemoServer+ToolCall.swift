@@ -14,6 +14,9 @@ extension DemoServer {
         // Without the tasks capability a stray `task` is ignored, as the spec requires.
         let asTask = session.tasksEnabled && taskRequest != nil
         if session.tasksEnabled && tool.taskSupport == .required && !asTask {
+            if deviates(.requiredAsResult) {
+                return .result(ToolResult.text("This tool requires task-augmented invocation", isError: true))
+            }
             throw .methodNotFound("Tool '\(name)' requires task augmentation")
         }
         if tool.taskSupport == .forbidden && asTask {
@@ -21,19 +24,36 @@ extension DemoServer {
         }
         let run = try tool.prepare(ParamsReader(reader["arguments"], subject: "Invalid arguments for tool '\(name)'"))
         let ttl = try taskRequest.flatMap { task throws(ResponseError) in try Self.requestedTTL(task) }
-        let task = asTask ? tasks.create(requestedTTL: ttl, quirks: tool.quirks) : nil
+        let task = asTask ? tasks.create(requestedTTL: ttl, quirks: quirks(of: tool)) : nil
         let context = ToolContext(
             outbound: outbound, tasks: tasks, taskID: task?.taskId, progressToken: progressToken,
             clientCanElicitForms: session.clientCapabilities.canElicitForms, logsInfo: logsInfo)
         if let task {
             return Reply(
-                outcome: .success(["task": task.json]),
+                outcome: .success(["task": createdTask(task)]),
                 startedTask: StartedTask(taskID: task.taskId, run: run, context: context))
         }
         switch await Self.execute(run, context: context, toolName: name).outcome {
         case .result(let result): return .result(result)
         case .error(let error): return .error(error)
         }
+    }
+
+    /// The tool's task quirks with the server-wide `--deviate` ones added.
+    private func quirks(of tool: DemoTool) -> TaskQuirks {
+        var quirks = tool.quirks
+        if deviates(.nonBlockingResult) { quirks.nonBlockingResult = true }
+        if deviates(.lyingCancel) { quirks.lyingCancel = true }
+        if deviates(.metaOnlyFailure) { quirks.failurePayload = .metaOnly }
+        return quirks
+    }
+
+    /// The task as the CreateTaskResult shows it, spoilt as `--deviate` asks.
+    private func createdTask(_ task: TaskInfo) -> JSONValue {
+        guard case .object(var members) = task.json else { return task.json }
+        if deviates(.noTTL) { members.removeValue(forKey: "ttl") }
+        if deviates(.badTimestamps) { members["lastUpdatedAt"] = "just now" }
+        return .object(members)
     }
 
     /// Runs a task's work until it ends, is cancelled (tasks/cancel, expiry) or the server shuts down.

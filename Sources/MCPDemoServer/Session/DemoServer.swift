@@ -30,7 +30,10 @@ actor DemoServer {
 
     init(options: DemoOptions, sink: any LineSink) {
         self.options = options
-        self.outbound = Outbound(sink: sink)
+        self.outbound = Outbound(
+            sink: sink, silentStatus: options.deviations.contains(.silentStatus),
+            unmarkedElicitations: options.deviations.contains(.unmarkedElicitation),
+            unmarkedProgress: options.deviations.contains(.unmarkedProgress))
         self.tasks = TaskStore(pollInterval: options.pollInterval)
         self.toolList = ToolCatalog.tools(bench: options.bench)
     }
@@ -53,6 +56,9 @@ actor DemoServer {
             group.cancelAll()
         }
     }
+
+    /// Whether `--deviate` asked for `deviation`.
+    func deviates(_ deviation: DemoDeviation) -> Bool { options.deviations.contains(deviation) }
 
     private func receive(_ bytes: [UInt8], group: inout DiscardingTaskGroup) {
         let json: JSONValue

@@ -21,13 +21,19 @@ public struct DemoOptions: Sendable, Equatable {
     public var fault: DemoFault?
     /// The `pollInterval` every task reports, in milliseconds.
     public var pollInterval = DemoOptions.defaultPollInterval
+    /// The spec departures to make (`--deviate NAME`, repeatable).
+    public var deviations: Set<DemoDeviation> = []
 
     public static let defaultPollInterval = 500
 
-    public init(bench: Bool = false, fault: DemoFault? = nil, pollInterval: Int = DemoOptions.defaultPollInterval) {
+    public init(
+        bench: Bool = false, fault: DemoFault? = nil, pollInterval: Int = DemoOptions.defaultPollInterval,
+        deviations: Set<DemoDeviation> = []
+    ) {
         self.bench = bench
         self.fault = fault
         self.pollInterval = pollInterval
+        self.deviations = deviations
     }
 
     /// What the command line asks for.
@@ -53,6 +59,16 @@ public struct DemoOptions: Sendable, Equatable {
                 let mode = String(flag.dropFirst("--fault=".count))
                 guard let fault = DemoFault(rawValue: mode) else { return unknownMode(mode) }
                 options.fault = fault
+            case "--deviate":
+                guard let name = rest.popFirst() else {
+                    return .invalid("option '--deviate' needs a name: \(deviationNames)")
+                }
+                guard let deviation = DemoDeviation(rawValue: name) else { return unknownDeviation(name) }
+                options.deviations.insert(deviation)
+            case let flag where flag.hasPrefix("--deviate="):
+                let name = String(flag.dropFirst("--deviate=".count))
+                guard let deviation = DemoDeviation(rawValue: name) else { return unknownDeviation(name) }
+                options.deviations.insert(deviation)
             case "--poll-interval":
                 guard let value = rest.popFirst() else {
                     return .invalid("option '--poll-interval' needs a value in milliseconds")
@@ -76,6 +92,12 @@ public struct DemoOptions: Sendable, Equatable {
         .invalid("unknown fault mode '\(mode)' for '--fault'; expected one of: \(modes)")
     }
 
+    private static var deviationNames: String { DemoDeviation.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    private static func unknownDeviation(_ name: String) -> Parsed {
+        .invalid("unknown deviation '\(name)' for '--deviate'; expected one of: \(deviationNames)")
+    }
+
     private static func positiveInteger(_ text: String) -> Int? {
         guard let value = Int(text), value > 0 else { return nil }
         return value
@@ -86,7 +108,7 @@ public struct DemoOptions: Sendable, Equatable {
     }
 
     public static let usage = """
-        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS]
+        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--deviate NAME]...
 
         The bundled demo MCP server (protocol 2025-11-25, tasks included), speaking newline-delimited
         JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
@@ -109,6 +131,8 @@ public struct DemoOptions: Sendable, Equatable {
                             oversized      answer tools/list with a line over 16 MiB (mcptask's default limit)
                             crash-in-task  exit 1 about 0.3 s after a task starts
                             no-tasks       leave the tasks capability out of initialize
+          --deviate NAME  depart from the spec on purpose (repeatable; mcptask check finds each):
+        \(DemoDeviation.helpLines)
           -h, --help      show this help
 
         """

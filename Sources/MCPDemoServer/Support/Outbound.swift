@@ -4,6 +4,12 @@ import MCPCore
 struct Outbound: Sendable {
     let sink: any LineSink
     let clientRequests = ClientRequests()
+    /// `--deviate silent-status`: no status notifications at all.
+    var silentStatus = false
+    /// `--deviate unmarked-elicitation`: a task's elicitation/create carries no related-task `_meta`.
+    var unmarkedElicitations = false
+    /// `--deviate unmarked-progress`: a task's progress notifications carry no related-task `_meta`.
+    var unmarkedProgress = false
 
     func send(_ message: JSONRPCMessage) {
         sink.send(message.encoded())
@@ -22,6 +28,7 @@ struct Outbound: Sendable {
 
     /// `notifications/tasks/status` with the full task.
     func notifyStatus(_ task: TaskInfo) {
+        if silentStatus { return }
         notify(TaskStatusNotification.method, task.json)
     }
 

@@ -30,11 +30,15 @@ struct ToolContext: Sendable {
         var params: [String: JSONValue] = ["progressToken": progressToken.json, "progress": .int(step)]
         params["total"] = total.map { .int($0) }
         params["message"] = message.map { .string($0) }
-        switch marker {
-        case .params:
+        // `--deviate unmarked-progress` leaves the marker out.
+        let placement: MarkerPlacement? = outbound.unmarkedProgress ? nil : marker
+        switch placement {
+        case nil:
+            outbound.notify(ProgressNotification.method, .object(params))
+        case .params?:
             params["_meta"] = relatedTaskMeta
             outbound.notify(ProgressNotification.method, .object(params))
-        case .message:
+        case .message?:
             outbound.send(
                 .notification(
                     method: ProgressNotification.method, params: .object(params), envelopeMeta: relatedTaskMeta))
@@ -57,7 +61,8 @@ struct ToolContext: Sendable {
     /// Asks the user with a form. A task waits in `input_required` meanwhile; the request goes out at once
     /// (the client need not call `tasks/result` first). Throws the client's error or `CancellationError`.
     func elicit(message: String, schema: JSONValue) async throws -> JSONValue {
-        let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema, _meta: relatedTaskMeta)
+        let marker = outbound.unmarkedElicitations ? nil : relatedTaskMeta
+        let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema, _meta: marker)
         setStatus(.inputRequired, message: "waiting for the user")
         let answer = try await outbound.request(ElicitRequest.method, try JSONValueEncoder.encode(request))
         setStatus(.working, message: "the user answered")

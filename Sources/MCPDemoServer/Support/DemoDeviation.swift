@@ -1,0 +1,61 @@
+/// Departures from the spec that `mcptask-demo --deviate NAME` makes on purpose, one per check of
+/// `mcptask check`, so each check can be shown to fail (or warn) on exactly its deviation. The demo
+/// conforms when none is given.
+public enum DemoDeviation: String, CaseIterable, Sendable {
+    /// A `required` tool called without a task answers an `isError` result, not -32601 (the official SDK).
+    case requiredAsResult = "required-as-result"
+    /// tasks/get on an unknown id answers -32603 instead of -32602.
+    case unknownIDCode = "unknown-id-code"
+    /// The CreateTaskResult's task has no `ttl` (the official SDK with `task: {}`).
+    case noTTL = "no-ttl"
+    /// The CreateTaskResult's lastUpdatedAt is not RFC 3339.
+    case badTimestamps = "bad-timestamps"
+    /// No `notifications/tasks/status` at all.
+    case silentStatus = "silent-status"
+    /// tasks/result answers -32602 at once while the task runs (FastMCP 3).
+    case nonBlockingResult = "non-blocking-result"
+    /// tasks/result leaves out the related-task `_meta`.
+    case noRelatedTask = "no-related-task"
+    /// tasks/list is always empty (FastMCP 3).
+    case emptyList = "empty-list"
+    /// tasks/cancel on a finished task answers `cancelled` and changes nothing (FastMCP 3).
+    case lyingCancel = "lying-cancel"
+    /// A failed task's tasks/result is only `_meta` (the official SDK).
+    case metaOnlyFailure = "meta-only-failure"
+    /// An unknown method answers -32603 instead of -32601.
+    case unknownMethodCode = "unknown-method-code"
+    /// A task's elicitation/create has no related-task `_meta` (FastMCP 3).
+    case unmarkedElicitation = "unmarked-elicitation"
+    /// A task's progress notifications have no related-task `_meta` (the official SDK).
+    case unmarkedProgress = "unmarked-progress"
+
+    /// What `--help` says of each.
+    var summary: String {
+        switch self {
+        case .requiredAsResult: return "a required tool called plainly answers isError, not -32601"
+        case .unknownIDCode: return "tasks/get on an unknown id answers -32603, not -32602"
+        case .noTTL: return "the CreateTaskResult has no ttl"
+        case .badTimestamps: return "the CreateTaskResult's lastUpdatedAt is not RFC 3339"
+        case .silentStatus: return "no notifications/tasks/status"
+        case .nonBlockingResult: return "tasks/result answers -32602 at once while the task runs"
+        case .noRelatedTask: return "tasks/result has no related-task _meta"
+        case .emptyList: return "tasks/list is always empty"
+        case .lyingCancel: return "cancelling a finished task answers cancelled, changes nothing"
+        case .metaOnlyFailure: return "a failed task's tasks/result is only _meta"
+        case .unknownMethodCode: return "an unknown method answers -32603, not -32601"
+        case .unmarkedElicitation: return "a task's elicitation/create has no related-task _meta"
+        case .unmarkedProgress: return "a task's notifications/progress have no related-task _meta"
+        }
+    }
+
+    /// The `--help` lines listing every deviation.
+    static var helpLines: String {
+        allCases.map { "                   \($0.rawValue.padding(20))\($0.summary)" }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

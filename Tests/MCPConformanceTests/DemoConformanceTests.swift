@@ -1,0 +1,94 @@
+import MCPConformance
+import MCPCore
+import MCPTestSupport
+import Testing
+
+/// The tools the checks may call on the demo server: a slow task, a failing one, the forbidden tool, and one
+/// that asks.
+let demoTools = [
+    ToolRequest(name: "slow_count", assignments: ["n=3", "delay=0.1"]), ToolRequest(name: "fails"),
+    ToolRequest(name: "never_task", assignments: ["x=hi"]), ToolRequest(name: "ask_user"),
+]
+
+/// Every check run on the demo server in process, with `--deviate` for each of `deviations`.
+func checkDemo(_ deviations: [String] = [], areas: [CheckArea] = []) async throws -> ConformanceReport {
+    try await withDemoSession(arguments: deviations.flatMap { ["--deviate", $0] }) { session in
+        try await ConformanceRun(tools: demoTools, areas: areas, transport: "memory").run(on: session)
+    }
+}
+
+extension ConformanceReport {
+    /// The checks that warned or failed, by id.
+    var flagged: [String: CheckOutcome] {
+        Dictionary(
+            uniqueKeysWithValues: records.filter { $0.finding.outcome == .warn || $0.finding.outcome == .fail }
+                .map { ($0.id, $0.finding.outcome) })
+    }
+
+    var outcomes: String {
+        records.map { "\($0.id) \($0.finding.outcome.rawValue): \($0.finding.detail)" }.joined(separator: "\n")
+    }
+}
+
+@Suite(.timeLimit(.minutes(3))) struct DemoConformanceTests {
+    @Test("the conforming demo server passes every check, and every check runs")
+    func conforming() async throws {
+        let report = try await checkDemo()
+        #expect(report.flagged.isEmpty, "\(report.outcomes)")
+        // Only the checks of the other task wire skip.
+        let skipped = report.records.filter { $0.finding.outcome == .skip }
+        let extensionOnly = CheckCatalog.all.filter { $0.wires == [.extension] }.map(\.id)
+        #expect(skipped.map(\.id) == extensionOnly, "\(report.outcomes)")
+        #expect(report.records.count == CheckCatalog.all.count)
+        #expect(report.wire == "2025-11-25 core tasks")
+        #expect(!report.failed)
+    }
+
+    @Test(
+        "each deviation makes exactly its check fail or warn, with evidence",
+        arguments: [
+            ("required-as-result", "modes.required-plain", CheckOutcome.fail),
+            ("unknown-id-code", "get.unknown-id", .fail),
+            ("no-ttl", "creation.ttl", .fail),
+            ("bad-timestamps", "creation.timestamps", .fail),
+            ("silent-status", "notifications.sent", .warn),
+            ("non-blocking-result", "result.blocks", .fail),
+            ("no-related-task", "result.related-task", .fail),
+            ("empty-list", "list.includes-own", .fail),
+            ("lying-cancel", "cancel.terminal", .fail),
+            ("meta-only-failure", "result.payload", .fail),
+            ("unknown-method-code", "robustness.unknown-method", .fail),
+            ("unmarked-elicitation", "input.related-task", .fail),
+            ("unmarked-progress", "notifications.progress", .warn),
+        ])
+    func deviation(name: String, check: String, outcome: CheckOutcome) async throws {
+        let report = try await checkDemo([name])
+        #expect(report.flagged == [check: outcome], "\(report.outcomes)")
+        let record = try #require(report.records.first { $0.id == check })
+        #expect(record.finding.evidence.contains { $0.hasPrefix("→") || $0.contains("{") }, "\(record.finding)")
+        #expect(report.failed == (outcome == .fail))
+    }
+
+    @Test("--only runs the checks of one area")
+    func only() async throws {
+        let report = try await checkDemo(areas: [.cancel])
+        #expect(Set(report.records.map(\.area)) == [.cancel])
+        #expect(
+            report.records.map(\.id) == ["cancel.unknown-id", "cancel.ext-ack", "cancel.running", "cancel.terminal"])
+    }
+
+    @Test("without tools to call, task checks skip and say why; protocol checks still run")
+    func noTools() async throws {
+        let report = try await withDemoSession { session in
+            try await ConformanceRun(tools: [], transport: "memory").run(on: session)
+        }
+        let creation = try #require(report.records.first { $0.id == "creation.shape" })
+        #expect(creation.finding.outcome == .skip)
+        #expect(creation.finding.detail.contains("--tool"))
+        let refused = try #require(report.records.first { $0.id == "modes.required-plain" })
+        #expect(refused.finding.outcome == .pass, "\(report.outcomes)")
+        let forbidden = try #require(report.records.first { $0.id == "modes.forbidden-task" })
+        #expect(forbidden.finding.outcome == .skip)
+        #expect(!report.failed)
+    }
+}
