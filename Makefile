@@ -22,7 +22,15 @@ INSTALLED = $(DESTDIR)$(BINDIR)/mcptask $(DESTDIR)$(BINDIR)/mcptask-demo $(DESTD
 	$(DESTDIR)$(FISH_COMPLETION_DIR)/mcptask.fish
 
 .PHONY: deps test-deps build demo test lint unit interop-env docs check-docs docs-tools bench release install \
-	uninstall clean
+	uninstall clean fuzz fuzz-smoke fuzz-build fuzz-corpus
+
+# The libFuzzer harnesses of Fuzz/ (JSON and JSON-RPC decoding, the line framer, the SSE parser) build into
+# FUZZ_OUT, outside SwiftPM; their seed corpora come from the recorded traces in TRACES. `make fuzz` runs each
+# for FUZZ_SECONDS, `make fuzz-smoke` (part of `make test`) for FUZZ_SMOKE_SECONDS so a harness cannot rot.
+FUZZ_OUT ?= .build-fuzz
+TRACES ?= ../shared/traces
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 60
 
 # Runs apt-get install for the Debian packages in $(1) that are not installed yet (as root, or with sudo).
 apt_install = missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
@@ -55,7 +63,7 @@ interop-env:
 
 # Format, and the layering inside targets (no folder circles, no target over 30 % of the source lines).
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Fuzz
 	python3 scripts/check-layers.py Sources
 
 # mcptask and argument-parser's man page generator, which docs and check-docs run.
@@ -79,6 +87,19 @@ test: deps test-deps interop-env lint
 	$(SWIFT_BUILD) --build-tests
 	$(MAKE) --no-print-directory check-docs
 	MCPTASK_BIN=$(CURDIR)/$(BIN)/mcptask $(SWIFT) test $(SWIFT_FLAGS) --scratch-path $(SCRATCH) --skip-build
+	$(MAKE) --no-print-directory fuzz-smoke
+
+fuzz-build:
+	bash Fuzz/build.sh $(FUZZ_OUT)
+
+fuzz-corpus:
+	python3 Fuzz/make-corpus.py $(TRACES) $(FUZZ_OUT)/corpus
+
+fuzz: fuzz-build fuzz-corpus
+	bash Fuzz/run.sh $(FUZZ_OUT) $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build fuzz-corpus
+	bash Fuzz/run.sh $(FUZZ_OUT) $(FUZZ_SMOKE_SECONDS)
 
 bench: deps
 	bash bench/run.sh
@@ -102,4 +123,4 @@ uninstall:
 	rm -f $(INSTALLED)
 
 clean:
-	rm -rf $(SCRATCH)
+	rm -rf $(SCRATCH) $(FUZZ_OUT)
