@@ -54,7 +54,7 @@ package struct Repl: Sendable {
     /// Reads and runs commands until quit, Ctrl-D or the end of the script; the status of the last command.
     package func run() async -> ExitStatus {
         session.setElicitationHandler { request, elicitation in await answer(request, elicitation) }
-        await context.offerAnswers(on: session)
+        await context.offerAnswers(on: session, always: true)
         if console.isInteractive { banner() }
         return await withTaskGroup(of: Void.self, returning: ExitStatus.self) { group in
             group.addTask { await refreshKnown(listingTools: true) }
@@ -102,7 +102,9 @@ package struct Repl: Sendable {
 
     private func banner() {
         let style = context.style
-        var line = "connected to " + style.bold(Sanitizer.clean(context.target.displayName))
+        var line =
+            "connected to "
+            + style.bold(Sanitizer.clean(ServerNaming.shortName(context.target, summary: session.serverSummary)))
         if let summary = session.serverSummary {
             line +=
                 " (\(Sanitizer.clean(summary.name)) \(Sanitizer.clean(summary.version)), protocol "

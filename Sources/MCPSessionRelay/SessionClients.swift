@@ -5,13 +5,14 @@ import MCPTransport
 import Synchronization
 
 /// The commands attached to a background session: each has an ordered outbox (so a slow command never
-/// holds up the server's messages), may say it has a terminal, and owns the tasks it created. The server's
-/// elicitations are routed here: to the command that owns the task, else to one with a terminal, else they
+/// holds up the server's messages), may say it takes questions, and owns the tasks it created. The server's
+/// elicitations are routed here: to the command that owns the task when it takes questions, else to one that
+/// does, else they
 /// wait until a command attaches.
 package final class SessionClients: Sendable {
     private struct Client {
         var outbox: AsyncStream<[UInt8]>.Continuation
-        var terminal = false
+        var takesQuestions = false
     }
 
     private struct State {
@@ -68,7 +69,7 @@ package final class SessionClients: Sendable {
     /// The command can answer questions now; one waiting for such a command goes to it.
     package func markTerminal(_ id: Int) {
         let waiters = state.withLock { state in
-            state.clients[id]?.terminal = true
+            state.clients[id]?.takesQuestions = true
             defer { state.attachWaiters = [:] }
             return Array(state.attachWaiters.values)
         }
@@ -141,15 +142,19 @@ package final class SessionClients: Sendable {
         return ElicitResult(action: .decline)
     }
 
-    /// The task's owner when attached, else a command with a terminal; with the id the request gets. A
+    /// The task's owner when attached and taking questions, else a command that takes them; with the id the
+    /// request gets. A
     /// question about a task nobody owns yet waits while tools/call answers are on their way: the server may
     /// ask before the command that made the task has heard of it.
     private func choose(for taskID: String?) -> (Int, String)? {
         state.withLock { state in
             if let taskID, state.owners[taskID] == nil, state.callsInFlight > 0 { return nil }
-            let owner = taskID.flatMap { state.owners[$0] }.flatMap { state.clients[$0] == nil ? nil : $0 }
-            let terminal = state.clients.filter(\.value.terminal).keys.min()
-            guard let client = owner ?? terminal else { return nil }
+            // Only commands that took questions get them: a detached call that created the task has left.
+            let owner = taskID.flatMap { state.owners[$0] }.flatMap {
+                state.clients[$0]?.takesQuestions == true ? $0 : nil
+            }
+            let taker = state.clients.filter(\.value.takesQuestions).keys.min()
+            guard let client = owner ?? taker else { return nil }
             defer { state.nextRequest += 1 }
             return (client, "session-\(state.nextRequest)")
         }

@@ -47,7 +47,9 @@ struct FaultTests {
         try "#!/bin/sh\necho $$ > '\(pidFile)'\nexec 1>&-\nexec sleep 60\n".write(
             toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
-        let run = try await mcptask(["tools", "--", script])
+        // Run by sh, not executed itself: a file just written can be "busy" to exec while another test's
+        // child still holds it open.
+        let run = try await mcptask(["tools", "--", "/bin/sh", script])
         #expect(run.status == 4, "\(run)")
         #expect(run.stderr.contains("closed its standard output but is still running"), "\(run)")
         let text = try String(contentsOfFile: pidFile, encoding: .utf8)

@@ -223,3 +223,14 @@ struct Trace {
         messages.contains { $0.dir == "recv" && $0.message["result"]?["task"]?["taskId"] != nil }
     }
 }
+
+/// Writes an executable script through a descriptor no child process inherits (O_CLOEXEC): a script written
+/// while other tests spawn processes could otherwise be "busy" (ETXTBSY) when it is executed.
+func writeExecutable(_ path: String, _ text: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    try #require(descriptor >= 0, "cannot create \(path)")
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    try #require(written == bytes.count, "cannot write \(path)")
+}

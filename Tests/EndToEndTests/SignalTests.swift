@@ -25,7 +25,7 @@ struct SignalTests {
         let binary = try Paths.requireMcptask()
         let trace = dir.file("trace.ndjson")
         let process = try Spawned(
-            [binary, "call", "cancellable_sleep", "seconds=60", "--trace", trace, "--", server], in: dir)
+            [binary, "call", "cancellable_sleep", "seconds=60", "--trace", trace, "--", "/bin/sh", server], in: dir)
         try await waitUntil("the task to exist", timeout: .seconds(90)) { Trace(path: trace).hasCreateTaskResult }
         let serverPID = try Self.pid(in: pidFile)
         process.send(signal)
@@ -40,7 +40,7 @@ struct SignalTests {
         defer { dir.remove() }
         // Records its pid, then takes its time before it serves: mcptask is still connecting.
         let (server, pidFile) = try Self.recordingServer(in: dir, delay: "30")
-        let process = try Spawned([try Paths.requireMcptask(), "tools", "--", server], in: dir)
+        let process = try Spawned([try Paths.requireMcptask(), "tools", "--", "/bin/sh", server], in: dir)
         try await waitUntil("the server to start", timeout: .seconds(90)) {
             FileManager.default.fileExists(atPath: pidFile)
         }
@@ -56,7 +56,7 @@ struct SignalTests {
     func whileFormIsOpen(_ signal: Int32) async throws {
         let dir = try TempDir()
         let (server, pidFile) = try Self.recordingServer(in: dir)
-        let pane = try await ReplPane(dir: dir, ["call", "ask_user", "--", server])
+        let pane = try await ReplPane(dir: dir, ["call", "ask_user", "--", "/bin/sh", server])
         defer {
             pane.close()
             dir.remove()
@@ -72,7 +72,7 @@ struct SignalTests {
     func replIdle(_ signal: Int32) async throws {
         let dir = try TempDir()
         let (server, pidFile) = try Self.recordingServer(in: dir)
-        let pane = try await ReplPane(dir: dir, ["repl", "--", server])
+        let pane = try await ReplPane(dir: dir, ["repl", "--", "/bin/sh", server])
         defer {
             pane.close()
             dir.remove()
@@ -95,6 +95,8 @@ struct SignalTests {
         let text = "#!/bin/sh\necho $$ > '\(pidFile)'\n\(wait)exec '\(try Paths.requireMcptask().demoPath)'\n"
         try text.write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
+        // Run as `sh SCRIPT`, not executed itself: a file just written can be "busy" to exec while
+        // another test's child still holds it open.
         return (script, pidFile)
     }
 

@@ -157,8 +157,11 @@ private let relatedT1: JSONValue = [MetaKey.relatedTask: ["taskId": "t1"]]
         #expect(received[2] == .other(method: "notifications/custom", params: ["x": 1]))
     }
 
+    /// With `strict` (otherwise such a frame is skipped: UnreadableMessageTests).
     @Test func invalidFrameFailsPendingRequests() async throws {
-        let error = try await withFakeServer { peer in
+        var strict = testConfiguration
+        strict.strict = true
+        let error = try await withFakeServer(configuration: strict) { peer in
             _ = try await peer.expectRequest("test/x")
             peer.sendRaw("this is not json")
         } client: { session in

@@ -136,12 +136,19 @@ import Testing
         #expect(ResultRenderer(sanitize: false).render(result) == "hi\u{1B}[2J\nthere")
     }
 
+    /// Servers send one result both ways: the text is shown; structured content only without text, or when
+    /// asked (`--structured`), and never when it is the text again.
     @Test func structuredContentIsAddedUnlessAlreadyText() {
         let structured: JSONValue = ["n": 1]
         let separate = CallToolResult(json: [
             "content": [["type": "text", "text": "sum"]], "structuredContent": structured,
         ])
-        #expect(ResultRenderer(sanitize: true).render(separate) == "sum\n" + JSONWriter.pretty(structured))
+        #expect(ResultRenderer(sanitize: true).render(separate) == "sum")
+        #expect(
+            ResultRenderer(sanitize: true, alwaysStructured: true).render(separate)
+                == "sum\n" + JSONWriter.pretty(structured))
+        let alone = CallToolResult(json: ["content": [], "structuredContent": structured])
+        #expect(ResultRenderer(sanitize: true).render(alone) == JSONWriter.pretty(structured))
         let duplicate = CallToolResult(json: [
             "content": [["type": "text", "text": "{\"n\":1}"]], "structuredContent": structured,
         ])

@@ -49,11 +49,11 @@ import Testing
                     }
                 }
                 await bystanderReady.wait()
-                let result = try await relay.command { session in
-                    session.setElicitationHandler { _, _ in
-                        ElicitResult(action: .accept, content: ["name": "Ada", "age": 36])
-                    }
-                    return try await Self.runTask(session, "ask_user")
+                // The owner takes its own questions (as `call` does), and gets its task's question.
+                let result = try await relay.command(answering: { _, _ in
+                    ElicitResult(action: .accept, content: ["name": "Ada", "age": 36])
+                }) { session in
+                    try await Self.runTask(session, "ask_user")
                 }
                 done.fire()
                 try await group.waitForAll()
@@ -69,12 +69,13 @@ import Testing
             let asked = Trigger()
             let taskID = Box()
             // The owner starts the task and leaves as soon as it is asked, without answering.
-            try await relay.command(vanishing: true) { session in
-                session.setElicitationHandler { _, _ in
+            try await relay.command(
+                answering: { _, _ in
                     asked.fire()
                     await Trigger().wait()  // until the command is gone
                     return ElicitResult(action: .decline)
-                }
+                }, vanishing: true
+            ) { session in
                 guard
                     case .task(let created) = try await session.callTool(
                         name: "ask_user", arguments: [:], task: TaskMetadata(ttl: 60_000), progressToken: nil)

@@ -185,11 +185,12 @@ extension ProtocolChoice {
 }
 
 extension CommandContext {
-    /// Tells a background session that this command can answer questions, once its question handler is in
-    /// place: a person at a terminal, or answers given with --answer/--answers. The session then routes to it
-    /// the questions whose task's owner is gone. Nothing is said to any other server.
-    package func offerAnswers(on session: ClientSession) async {
-        guard case .session = target, console.isInteractive || carriesAnswers else { return }
+    /// Tells a background session that this command takes questions, once its question handler is in place:
+    /// `always` for a call in the foreground (its own tasks' questions are its to answer or decline), else only
+    /// with a person at a terminal or answers given with --answer/--answers. The session routes questions
+    /// only to commands that took them, the task's owner first. Nothing is said to any other server.
+    package func offerAnswers(on session: ClientSession, always: Bool = false) async {
+        guard case .session = target, always || console.isInteractive || carriesAnswers else { return }
         try? await session.sendNotification(method: SessionMethods.terminalNotice, params: nil)
     }
 

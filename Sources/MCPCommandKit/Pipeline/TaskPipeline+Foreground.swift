@@ -12,7 +12,10 @@ extension TaskPipeline {
         let run = TaskRun(label: request.tool, request: request)
         let elicitor = Elicitor(
             context: context, session: session, answers: request.answers, output: output, declined: run.declined)
-        await elicitor.install(on: session, tool: request.tool, task: { run.taskID }, context: context)
+        // A detached call leaves at once: its task's questions wait for a command that can answer them.
+        await elicitor.install(
+            on: session, tool: request.tool, task: { run.taskID }, context: context,
+            takesOwnQuestions: !request.detach)
         var pipeline = self
         let session = session
         pipeline.urlsRequired = { error, tool in

@@ -93,13 +93,13 @@ extension Elicitor {
     /// owner is gone.
     package func install(
         on session: ClientSession, tool: String?, task: @escaping @Sendable () -> String? = { nil },
-        context: CommandContext
+        context: CommandContext, takesOwnQuestions: Bool = false
     ) async {
         session.setElicitationHandler { request, elicitation in
             let tied = ElicitationContext(
                 requestID: elicitation.requestID, relatedTaskID: elicitation.relatedTaskID ?? task())
             return await answer(request, tied, tool: tool)
         }
-        await context.offerAnswers(on: session)
+        await context.offerAnswers(on: session, always: takesOwnQuestions)
     }
 }
