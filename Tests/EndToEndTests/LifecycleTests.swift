@@ -189,7 +189,7 @@ struct LifecycleTests {
 
 @Suite("Task journal")
 struct JournalTests {
-    @Test("entries past their ttl are pruned: not listed, and gone from the file after the next update")
+    @Test("a version 1 tasks.json is migrated on first use; entries past their ttl are not listed nor reached")
     func pruning() async throws {
         let state = try TempDir()
         defer { state.remove() }
@@ -216,9 +216,17 @@ struct JournalTests {
         #expect(ids == ["live-task"], "\(listed)")
         let expired = try await mcptask(["status", "expired-task"], environment: environment)
         #expect(expired.status == 6, "\(expired)")
-        // Any command that records (here: a detached call on the demo) rewrites the journal without it.
-        _ = try await mcptask(["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
-        let text = try String(contentsOfFile: directory + "/tasks.json", encoding: .utf8)
-        #expect(!text.contains("expired-task") && text.contains("live-task"), "\(text)")
+        // The old file was moved into tasks.db and kept as tasks.json.migrated; a recording command adds to
+        // what came across (pruning from the database itself is tested in MCPCommandKitTests).
+        #expect(!FileManager.default.fileExists(atPath: directory + "/tasks.json"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/tasks.json.migrated"))
+        let call = try await mcptask(
+            ["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
+        let started = call.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let after = try await mcptask(["tasks", "--json"], environment: environment)
+        let afterIDs = try JSONParser.parse(after.stdout)["journal"]?.arrayValue?.compactMap {
+            $0["taskId"]?.stringValue
+        }
+        #expect(afterIDs == ["live-task", started], "\(after)")
     }
 }

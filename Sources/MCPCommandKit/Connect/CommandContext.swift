@@ -24,6 +24,8 @@ package struct CommandContext: Sendable {
     /// Told the process id of a stdio server once it runs; set, the server also starts without a terminal
     /// (shell completion kills its process group when its time is up).
     package var serverStarted: (@Sendable (Int32) -> Void)?
+    /// The task journal, reporting on the console; one for the command, so each warning is said once.
+    package let journal: TaskJournal
 
     /// `listensForSignals: false` gives interrupts that only --timeout triggers (the REPL routes Ctrl-C).
     package init(settings: ConnectionSettings, environment: CommandEnvironment, listensForSignals: Bool = true) throws {
@@ -44,6 +46,7 @@ package struct CommandContext: Sendable {
         tracer = try settings.trace.map { try FileTracer(path: $0, standardError: stderr) }
         interrupts = Interrupts(
             timeout: settings.timeout?.duration, signals: listensForSignals ? environment.signals : nil)
+        journal = environment.journal(style: style)
     }
 
     /// A copy with interrupts of its own (one REPL command's --timeout) and, when given, another tracer.
@@ -58,9 +61,8 @@ package struct CommandContext: Sendable {
         carriesAnswers = base.carriesAnswers
         self.interrupts = interrupts
         self.tracer = tracer ?? base.tracer
+        journal = base.journal
     }
-
-    package var journal: TaskJournal { TaskJournal(environment: environment) }
 
     package var clientConfiguration: ClientSession.Configuration {
         ClientSession.Configuration(
