@@ -158,13 +158,26 @@ struct LifecycleTests {
         try await withSDKServer { url in
             let task = try await detach(url, ["must_be_task", "x=1"])
             defer { task.state.remove() }
-            let path = task.state.file("state") + "/mcptask/tasks.json"
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let session = try #require(
-                try JSONParser.parse(text)["tasks"]?.arrayValue?.first?["sessionId"]?.stringValue,
-                "no session in \(text)")
-            try text.replacingOccurrences(of: session, with: "0123456789abcdef0123456789abcdef")
-                .write(toFile: path, atomically: true, encoding: .utf8)
+            let listed = try await mcptask(["tasks", "--json"], environment: task.environment)
+            let recorded = try JSONParser.parse(listed.stdout)["journal"]?.arrayValue?.first
+            #expect(recorded?["sessionId"]?.stringValue != nil, "no session in \(listed)")
+            // The journal is a database now: put the task back as a version 1 tasks.json naming a session the
+            // server never had, in place of the database, and let the next command migrate it.
+            let directory = task.state.file("state") + "/mcptask"
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: directory + "/tasks.db" + suffix)
+            }
+            let forged: JSONValue = [
+                "version": 1,
+                "tasks": [
+                    [
+                        "taskId": .string(task.id), "server": .string(url), "transport": "http", "url": .string(url),
+                        "sessionId": "0123456789abcdef0123456789abcdef", "tool": "must_be_task",
+                        "createdAt": .double(Date().timeIntervalSince1970), "ttl": 3_600_000, "status": "working",
+                    ]
+                ],
+            ]
+            try JSONWriter.pretty(forged).write(toFile: directory + "/tasks.json", atomically: true, encoding: .utf8)
             let run = try await mcptask(["watch", "last"], environment: task.environment)
             #expect(run.status == 6, "\(run)")
             #expect(run.stderr.contains("no longer knows"), "\(run)")
