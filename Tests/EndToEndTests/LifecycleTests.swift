@@ -202,6 +202,28 @@ struct LifecycleTests {
 
 @Suite("Task journal")
 struct JournalTests {
+    @Test("eight invocations recording at once lose none of each other's tasks")
+    func concurrentProcesses() async throws {
+        let state = try TempDir()
+        defer { state.remove() }
+        let environment = ["XDG_STATE_HOME": state.file("state")]
+        let runs = try await withThrowingTaskGroup(of: RunResult.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await mcptask(
+                        ["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(runs.allSatisfy { $0.status == 0 && !$0.stderr.contains("could not record") }, "\(runs)")
+        let started = Set(runs.map { $0.stdout.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let listed = try await mcptask(["tasks", "--json"], environment: environment)
+        let ids = try JSONParser.parse(listed.stdout)["journal"]?.arrayValue?.compactMap { $0["taskId"]?.stringValue }
+        #expect(started.count == 8)
+        #expect(Set(ids ?? []) == started, "\(listed)")
+    }
+
     @Test("a version 1 tasks.json is migrated on first use; entries past their ttl are not listed nor reached")
     func pruning() async throws {
         let state = try TempDir()
