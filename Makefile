@@ -21,8 +21,8 @@ INSTALLED = $(DESTDIR)$(BINDIR)/mcptask $(DESTDIR)$(BINDIR)/mcptask-demo $(DESTD
 	$(DESTDIR)$(BASH_COMPLETION_DIR)/mcptask $(DESTDIR)$(ZSH_COMPLETION_DIR)/_mcptask \
 	$(DESTDIR)$(FISH_COMPLETION_DIR)/mcptask.fish
 
-.PHONY: deps test-deps build demo test lint unit interop-env docs check-docs docs-tools bench release install \
-	uninstall clean fuzz fuzz-smoke fuzz-build fuzz-corpus
+.PHONY: deps test-deps build demo test lint unit interop-env docs check-docs docs-tools bench bench-journal release \
+	install uninstall clean fuzz fuzz-smoke fuzz-build fuzz-corpus
 
 # The libFuzzer harnesses of Fuzz/ (JSON and JSON-RPC decoding, the line framer, the SSE parser) build into
 # FUZZ_OUT, outside SwiftPM; their seed corpora come from the recorded traces in TRACES. `make fuzz` runs each
@@ -40,9 +40,9 @@ apt_install = missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# Installs what the build needs and is missing (libedit-dev through apt).
+# Installs what the build needs and is missing (libedit-dev and libsqlite3-dev through apt).
 deps:
-	@$(call apt_install,libedit-dev pkg-config)
+	@$(call apt_install,libedit-dev libsqlite3-dev pkg-config)
 
 # What the tests need besides the build: the three shells whose completion is tested (bash is there), tmux
 # to give them a terminal, groff and man-db for the man page.
@@ -103,6 +103,10 @@ fuzz-smoke: fuzz-build fuzz-corpus
 
 bench: deps
 	bash bench/run.sh
+
+# What the task journal costs `call`, `status last` and a prefix lookup at 0 and 10,000 entries.
+bench-journal: deps
+	bash bench/journal.sh
 
 release: deps
 	$(SWIFT_BUILD) -c release --static-swift-stdlib

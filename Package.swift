@@ -24,6 +24,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The task journal's store (README, "Task journal").
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "MCPCore", swiftSettings: strict),
         .target(
             name: "MCPTransport",
@@ -57,6 +59,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: strict),
+        // A small Swift face on SQLite: connections, statements, write transactions.
+        .target(name: "SQLiteDatabase", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "MCPRender", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
         // The command layer: a kit (option groups, connecting, config, journal, the task pipeline, the
         // prompter, completion) below the REPL and the background-session relay, and a thin target of
@@ -64,7 +68,7 @@ let package = Package(
         .target(
             name: "MCPCommandKit",
             dependencies: [
-                "MCPCore", "MCPClient", "MCPTransport", "MCPAuth", "MCPRender", "LineEditor",
+                "MCPCore", "MCPClient", "MCPTransport", "MCPAuth", "MCPRender", "LineEditor", "SQLiteDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -136,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "MCPCommandKitTests",
             dependencies: [
-                "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport",
+                "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport", "SQLiteDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -157,13 +157,26 @@ struct LifecycleTests {
         try await withSDKServer { url in
             let task = try await detach(url, ["must_be_task", "x=1"])
             defer { task.state.remove() }
-            let path = task.state.file("state") + "/mcptask/tasks.json"
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let session = try #require(
-                try JSONParser.parse(text)["tasks"]?.arrayValue?.first?["sessionId"]?.stringValue,
-                "no session in \(text)")
-            try text.replacingOccurrences(of: session, with: "0123456789abcdef0123456789abcdef")
-                .write(toFile: path, atomically: true, encoding: .utf8)
+            let listed = try await mcptask(["tasks", "--json"], environment: task.environment)
+            let recorded = try JSONParser.parse(listed.stdout)["journal"]?.arrayValue?.first
+            #expect(recorded?["sessionId"]?.stringValue != nil, "no session in \(listed)")
+            // The journal is a database now: put the task back as a version 1 tasks.json naming a session the
+            // server never had, in place of the database, and let the next command migrate it.
+            let directory = task.state.file("state") + "/mcptask"
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: directory + "/tasks.db" + suffix)
+            }
+            let forged: JSONValue = [
+                "version": 1,
+                "tasks": [
+                    [
+                        "taskId": .string(task.id), "server": .string(url), "transport": "http", "url": .string(url),
+                        "sessionId": "0123456789abcdef0123456789abcdef", "tool": "must_be_task",
+                        "createdAt": .double(Date().timeIntervalSince1970), "ttl": 3_600_000, "status": "working",
+                    ]
+                ],
+            ]
+            try JSONWriter.pretty(forged).write(toFile: directory + "/tasks.json", atomically: true, encoding: .utf8)
             let run = try await mcptask(["watch", "last"], environment: task.environment)
             #expect(run.status == 6, "\(run)")
             #expect(run.stderr.contains("no longer knows"), "\(run)")
@@ -188,7 +201,29 @@ struct LifecycleTests {
 
 @Suite("Task journal")
 struct JournalTests {
-    @Test("entries past their ttl are pruned: not listed, and gone from the file after the next update")
+    @Test("eight invocations recording at once lose none of each other's tasks")
+    func concurrentProcesses() async throws {
+        let state = try TempDir()
+        defer { state.remove() }
+        let environment = ["XDG_STATE_HOME": state.file("state")]
+        let runs = try await withThrowingTaskGroup(of: RunResult.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await mcptask(
+                        ["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(runs.allSatisfy { $0.status == 0 && !$0.stderr.contains("could not record") }, "\(runs)")
+        let started = Set(runs.map { $0.stdout.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let listed = try await mcptask(["tasks", "--json"], environment: environment)
+        let ids = try JSONParser.parse(listed.stdout)["journal"]?.arrayValue?.compactMap { $0["taskId"]?.stringValue }
+        #expect(started.count == 8)
+        #expect(Set(ids ?? []) == started, "\(listed)")
+    }
+
+    @Test("a version 1 tasks.json is migrated on first use; entries past their ttl are not listed nor reached")
     func pruning() async throws {
         let state = try TempDir()
         defer { state.remove() }
@@ -215,9 +250,17 @@ struct JournalTests {
         #expect(ids == ["live-task"], "\(listed)")
         let expired = try await mcptask(["status", "expired-task"], environment: environment)
         #expect(expired.status == 6, "\(expired)")
-        // Any command that records (here: a detached call on the demo) rewrites the journal without it.
-        _ = try await mcptask(["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
-        let text = try String(contentsOfFile: directory + "/tasks.json", encoding: .utf8)
-        #expect(!text.contains("expired-task") && text.contains("live-task"), "\(text)")
+        // The old file was moved into tasks.db and kept as tasks.json.migrated; a recording command adds to
+        // what came across (pruning from the database itself is tested in MCPCommandKitTests).
+        #expect(!FileManager.default.fileExists(atPath: directory + "/tasks.json"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/tasks.json.migrated"))
+        let call = try await mcptask(
+            ["call", "-s", "demo", "must_be_task", "x=1", "--detach"], environment: environment)
+        let started = call.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let after = try await mcptask(["tasks", "--json"], environment: environment)
+        let afterIDs = try JSONParser.parse(after.stdout)["journal"]?.arrayValue?.compactMap {
+            $0["taskId"]?.stringValue
+        }
+        #expect(afterIDs == ["live-task", started], "\(after)")
     }
 }

@@ -31,10 +31,14 @@ struct TaskHandleTests {
             #expect(task["status"]?.stringValue == "cancelled", "\(final)")
             #expect(task["taskId"]?.stringValue == id)
 
-            let journal = state.file("state") + "/mcptask/tasks.json"
+            let journal = state.file("state") + "/mcptask/tasks.db"
             let mode = (try FileManager.default.attributesOfItem(atPath: journal)[.posixPermissions] as? NSNumber)?
                 .intValue
             #expect(mode == 0o600, "journal mode \(String(mode ?? -1, radix: 8))")
+            let directoryMode =
+                (try FileManager.default.attributesOfItem(atPath: state.file("state") + "/mcptask")[
+                    .posixPermissions] as? NSNumber)?.intValue
+            #expect(directoryMode == 0o700, "journal directory mode \(String(directoryMode ?? -1, radix: 8))")
         }
     }
 

@@ -26,6 +26,8 @@ package struct CommandContext: Sendable {
     /// Told the process id of a stdio server once it runs; set, the server also starts without a terminal
     /// (shell completion kills its process group when its time is up).
     package var serverStarted: (@Sendable (Int32) -> Void)?
+    /// The task journal, reporting on the console; one for the command, so each warning is said once.
+    package let journal: TaskJournal
 
     /// `listensForSignals: false` gives interrupts that only --timeout triggers (the REPL routes Ctrl-C).
     package init(settings: ConnectionSettings, environment: CommandEnvironment, listensForSignals: Bool = true) throws {
@@ -48,6 +50,7 @@ package struct CommandContext: Sendable {
         interrupts = Interrupts(
             timeout: settings.timeout?.duration, signals: listensForSignals ? environment.signals : nil,
             children: environment.children)
+        journal = environment.journal(style: style)
     }
 
     /// A copy with interrupts of its own (one REPL command's --timeout) and, when given, another tracer.
@@ -63,9 +66,8 @@ package struct CommandContext: Sendable {
         children = base.children
         self.interrupts = interrupts
         self.tracer = tracer ?? base.tracer
+        journal = base.journal
     }
-
-    package var journal: TaskJournal { TaskJournal(environment: environment) }
 
     /// An HTTP header as the transport takes it.
     typealias Header = (name: String, value: String)

@@ -26,9 +26,33 @@ package struct JournalEntry: Codable, Sendable, Equatable {
     package var status: String
     package var progressToken: String?
 
-    /// Whether the server may already have deleted it: past its ttl, or a week old without one.
-    package func isExpired(now: Double) -> Bool {
-        guard let ttl else { return now - createdAt > 7 * 86400 }
-        return now > createdAt + Double(ttl) / 1000
+    package init(
+        taskId: String, server: String, transport: String, url: String? = nil, command: [String]? = nil,
+        sessionId: String? = nil, tool: String, createdAt: Double, ttl: Int? = nil, status: String,
+        progressToken: String? = nil
+    ) {
+        self.taskId = taskId
+        self.server = server
+        self.transport = transport
+        self.url = url
+        self.command = command
+        self.sessionId = sessionId
+        self.tool = tool
+        self.createdAt = createdAt
+        self.ttl = ttl
+        self.status = status
+        self.progressToken = progressToken
     }
+
+    /// When the server may delete it: at the end of its ttl, or a week after creation without one.
+    package var expiresAt: Double {
+        guard let ttl else { return createdAt + 7 * 86400 }
+        return createdAt + Double(ttl) / 1000
+    }
+
+    /// Whether the server may already have deleted it.
+    package func isExpired(now: Double) -> Bool { now > expiresAt }
+
+    /// Completed, failed or cancelled: it will not change again.
+    package var isTerminal: Bool { TaskStatus(rawValue: status).isTerminal }
 }

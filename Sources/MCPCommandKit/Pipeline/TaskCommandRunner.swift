@@ -40,7 +40,7 @@ package struct TaskCommandRunner {
     package func run(_ body: @escaping @Sendable (TaskHandle) async throws -> ExitStatus) async -> ExitStatus {
         let variables = environment.variables
         let stderr = environment.console.stderr
-        let journal = TaskJournal(environment: variables)
+        let journal = environment.journal(color: settings.color)
         let named = settings.server ?? environment.serverCommand.first
         let entry: JournalEntry?
         do {

@@ -31,7 +31,7 @@ extension TasksCommand: RunnableCommand {
         let noServer =
             server.server == nil && environment.serverCommand.isEmpty && (variables["MCPTASK_SERVER"] ?? "").isEmpty
         let listing = TaskListing(
-            json: json, journal: TaskJournal(environment: variables), console: environment.console)
+            json: json, journal: environment.journal(color: server.color), console: environment.console)
         if noServer { return listing.journalOnly(color: server.color, environment: variables) }
         return await runCommand(settings: server.settings, environment: environment) { context in
             let raced = try await context.interrupts.race { try await listing.fromServer(context) }
