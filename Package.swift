@@ -45,13 +45,15 @@ let package = Package(
         ),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: strict),
         .target(name: "MCPRender", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
+        // The server lists of mcptask's and other MCP clients' config files: no I/O of its own.
+        .target(name: "MCPServerConfig", dependencies: ["MCPCore"], swiftSettings: strict),
         // The command layer: a kit (option groups, connecting, config, journal, the task pipeline, the
         // prompter, completion) below the REPL and the background-session relay, and a thin target of
         // commands on top.
         .target(
             name: "MCPCommandKit",
             dependencies: [
-                "MCPCore", "MCPClient", "MCPTransport", "MCPRender", "LineEditor",
+                "MCPCore", "MCPClient", "MCPTransport", "MCPRender", "LineEditor", "MCPServerConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "MCPCommandKitTests",
             dependencies: [
-                "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport",
+                "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport", "MCPServerConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

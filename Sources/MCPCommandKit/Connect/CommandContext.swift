@@ -85,11 +85,10 @@ package struct CommandContext: Sendable {
                 return try await initialized(over: connection, body)
             }
         case .http(let url, let configured, _):
+            // A config file's headers arrive with their variables expanded (ServerConfigFile).
             let headers =
-                try configured.map {
-                    ($0.key, try HeaderArguments.expand($0.value, environment: environment, header: $0.key))
-                }
-                + HeaderArguments.parse(settings.header, environment: environment)
+                configured.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                + (try HeaderArguments.parse(settings.header, environment: environment))
             let endpoint = HTTPEndpoint(url: url, headers: headers, sessionID: sessionID, keepSession: keepSession)
             let httpOptions = HTTPOptions(
                 connectTimeout: settings.requestTimeout.duration, maximumMessageSize: settings.maxFrameSize)
