@@ -53,10 +53,11 @@ _mcptask() {
             'tools:List the server'\''s tools with their task modes.'
             'call:Call a tool; a task-capable tool runs as a task, followed live until it ends.'
             'watch:Follow a task until it ends: status, progress, time left of its TTL.'
-            'status:Show a task'\''s current state (one tasks/get).'
+            'status:Ask the server once for a task'\''s current state.'
             'result:Print a task'\''s result, waiting until the task ends.'
             'cancel:Cancel a task and print its final state.'
-            'tasks:List the server'\''s tasks (all pages), and the journal'\''s for it.'
+            'tasks:List the server'\''s tasks, and the ones this machine started on it.'
+            'servers:List the servers in config files, with the file each came from.'
             'session:Background sessions that keep a server connection between commands.'
             'repl:An interactive shell on one connection: the command line'\''s verbs, background calls, live events.'
             'help:Show subcommand help information.'
@@ -65,7 +66,7 @@ _mcptask() {
         ;;
     arg)
         case "${words[1]}" in
-        tools|call|watch|status|result|cancel|tasks|session|repl|help)
+        tools|call|watch|status|result|cancel|tasks|servers|session|repl|help)
             "_mcptask_${words[1]}" && ret=0
             ;;
         esac
@@ -80,16 +81,16 @@ _mcptask_tools() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion tools -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion tools -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         '--json[Print the server'\''s tool list as JSON.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -104,27 +105,27 @@ _mcptask_call() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion call -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion call -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         ':tool:{__mcptask_custom_complete ---completion call -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '*:assignments:{__mcptask_custom_complete ---completion call -- positional@1 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--args[Arguments as a JSON object, @FILE, or - for stdin.]:args:'
+        '*:key=value:{__mcptask_custom_complete ---completion call -- positional@1 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--args[Arguments as a JSON object, @FILE, or - for stdin.]:json:'
         '--task[Run as a task (an error for a '\''forbidden'\'' tool).]'
         '--no-task[Call an '\''optional'\'' tool without a task.]'
-        '--ttl[Requested time to live of the task, e.g. 90s or 10m.]:ttl:'
+        '--ttl[Requested time to live of the task, e.g. 90s or 10m.]:duration:'
         '--detach[Print the task id and return at once.]'
         '--json[Print the tool result exactly as the server sent it, as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
-        '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
-        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
+        '*--answer[Answer a field of a question the server asks; repeatable.]:key=value:'
+        '--answers[Answers to the server'\''s questions\: a JSON object, or an array for successive questions.]:file:_files -g '\''*.json'\'''
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -138,22 +139,22 @@ _mcptask_watch() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion watch -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion watch -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         ':task:{__mcptask_custom_complete ---completion watch -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--result[Also print the tool result when the task ends.]'
         '--json[Print the final task (with --result\: the tool result) as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
-        '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
-        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
+        '*--answer[Answer a field of a question the server asks; repeatable.]:key=value:'
+        '--answers[Answers to the server'\''s questions\: a JSON object, or an array for successive questions.]:file:_files -g '\''*.json'\'''
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -167,16 +168,16 @@ _mcptask_status() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion status -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion status -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         ':task:{__mcptask_custom_complete ---completion status -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--json[Print the task as JSON.]'
         '--version[Show the version.]'
@@ -192,21 +193,21 @@ _mcptask_result() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion result -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion result -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         ':task:{__mcptask_custom_complete ---completion result -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--json[Print the tool result exactly as the server sent it, as JSON.]'
         '--events[Print lifecycle events as newline-delimited JSON on stdout.]'
-        '*--answer[Answer for an elicitation field, KEY=VALUE; repeatable.]:answer:'
-        '--answers[Elicitation answers\: a JSON object, or an array for successive prompts.]:answers:_files -g '\''*.json'\'''
+        '*--answer[Answer a field of a question the server asks; repeatable.]:key=value:'
+        '--answers[Answers to the server'\''s questions\: a JSON object, or an array for successive questions.]:file:_files -g '\''*.json'\'''
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -220,16 +221,16 @@ _mcptask_cancel() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion cancel -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion cancel -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         ':task:{__mcptask_custom_complete ---completion cancel -- positional@0 "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
         '--json[Print the final task as JSON.]'
         '--version[Show the version.]'
@@ -245,17 +246,32 @@ _mcptask_tasks() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion tasks -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion tasks -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         '--json[Print the lists as JSON.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_mcptask_servers() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--config[Read only this config file instead of searching.]:file:_files -g '\''*.json'\'''
+        '--json[Print the list as JSON.]'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -300,18 +316,18 @@ _mcptask_session_start() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion session start -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion session start -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         ':name:'
-        '--idle-timeout[Stop the session after this long with no command attached, e.g. 30m.]:idle-timeout:'
+        '--idle-timeout[Stop the session after this long with no command attached, e.g. 30m.]:duration:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -348,7 +364,7 @@ _mcptask_session_logs() {
     local -i ret=1
     local -ar arg_specs=(
         ':name:'
-        '--lines[Only the last N lines.]:lines:'
+        '--lines[Only the last N lines.]:N:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -362,16 +378,16 @@ _mcptask_repl() {
     local -ar ___protocol=('auto' '2025-11-25' '2026-07-28')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '(--server -s)'{--server,-s}'[Server\: a name from the config file, '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion repl -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
-        '--config[The server config file (default\: ./.mcp.json, then $XDG_CONFIG_HOME/mcptask/servers.json).]:config:_files -g '\''*.json'\'''
-        '*'{-H,--header}'[Extra HTTP header '\''Name\: value'\'' ($VAR expanded); repeatable.]:header:'
-        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:timeout:'
-        '--request-timeout[Limit on each request that should answer promptly (default 60s).]:request-timeout:'
-        '--protocol[Protocol revision\: auto, 2025-11-25 or 2026-07-28.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
-        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:trace:_files'
-        '--color[Colour\: auto, always or never (NO_COLOR is honoured).]:color:{__mcptask_complete "${___color[@]}"}'
+        '(--server -s)'{--server,-s}'[A name from a config file (mcptask servers lists them), '\''demo'\'', @SESSION, or an http(s) URL.]:server:{__mcptask_custom_complete ---completion repl -- --server "${current_word_index}" "$(__mcptask_cursor_index_in_current_word)"}'
+        '--config[Read -s NAME from this config file only (default\: search mcptask'\''s and other clients'\'' files).]:file:_files -g '\''*.json'\'''
+        '*'{-H,--header}'[Extra HTTP header ($VAR in it is expanded); repeatable.]:header:'
+        '--timeout[Limit on the whole command, e.g. 90s or 10m; then exit 124.]:duration:'
+        '--request-timeout[Limit on each request that should answer promptly.]:duration:'
+        '--protocol[The protocol revision; auto tries 2026-07-28, then 2025-11-25.]:protocol:{__mcptask_complete "${___protocol[@]}"}'
+        '--trace[Write every JSON-RPC message to FILE ('\''-'\'' for stderr).]:file:_files'
+        '--color[Colour\: auto means on a terminal, unless NO_COLOR is set.]:color:{__mcptask_complete "${___color[@]}"}'
         '(--verbose -v)'{--verbose,-v}'[Say what is happening on stderr, including the server'\''s stderr.]'
-        '--max-frame-size[The largest message accepted from a server, in bytes.]:max-frame-size:'
+        '--max-frame-size[The largest message accepted from a server.]:bytes:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
