@@ -199,4 +199,14 @@ import Testing
         #expect(servers[1]["shadowedBy"]?["path"] == .string(project + "/.mcp.json"))
         #expect(document["skipped"]?.arrayValue?.first?["path"] == .string(project + "/.cursor/mcp.json"))
     }
+
+    @Test("mcptask servers --config with a file that does not exist: one line and the usage status")
+    func listingMissingConfig() {
+        let recording = RecordingConsole()
+        let files = ServerConfigFile(
+            environment: variables, workingDirectory: project, explicitPath: home + "/absent.json")
+        let status = ServerListing(files: files).print(json: false, style: Style(enabled: false), to: recording.console)
+        #expect(status == .usage)
+        #expect(recording.stderr == "mcptask: config file '\(home)/absent.json' does not exist\n")
+    }
 }

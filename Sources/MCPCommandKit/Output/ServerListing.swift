@@ -16,6 +16,8 @@ package struct ServerListing {
 
     package func print(json: Bool, style: Style, to console: Console) -> ExitStatus {
         let summaries = catalog.servers.map(ServerSummary.init)
+        // A --config file that cannot be used is a usage error; other clients' files are only skipped.
+        let failed = catalog.problems.contains { $0.source.scope == .explicit }
         if json {
             let skipped: [JSONValue] = catalog.problems.map {
                 ["client": .string($0.source.client), "path": .string($0.source.path), "problem": .string($0.message)]
@@ -27,12 +29,11 @@ package struct ServerListing {
             console.stdout.line(JSONWriter.pretty(document))
         } else {
             for problem in catalog.problems {
-                console.stderr.line(
-                    style.yellow(
-                        "mcptask: skipped \(Sanitizer.clean(problem.source.path)): \(Sanitizer.clean(problem.message))")
-                )
+                let path = Sanitizer.clean(problem.source.path)
+                let what = problem.source.scope == .explicit ? "config file '\(path)'" : "skipped \(path):"
+                console.stderr.line(style.yellow("mcptask: \(what) \(Sanitizer.clean(problem.message))"))
             }
-            if summaries.isEmpty {
+            if summaries.isEmpty && !failed {
                 console.stderr.line(
                     "mcptask: no servers in any config file (searched \(searched.count) files; see 'man mcptask', SERVERS)"
                 )
@@ -40,7 +41,7 @@ package struct ServerListing {
                 table(summaries, style: style).forEach { console.stdout.line($0) }
             }
         }
-        return catalog.problems.contains { $0.source.scope == .explicit } ? .usage : .success
+        return failed ? .usage : .success
     }
 
     /// One line per entry: name, transport, URL or program, and where it came from; what is not used says why.
