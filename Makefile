@@ -22,7 +22,7 @@ INSTALLED = $(DESTDIR)$(BINDIR)/mcptask $(DESTDIR)$(BINDIR)/mcptask-demo $(DESTD
 	$(DESTDIR)$(FISH_COMPLETION_DIR)/mcptask.fish
 
 .PHONY: deps test-deps build demo test lint unit interop-env docs check-docs docs-tools bench bench-journal release \
-	install uninstall clean fuzz fuzz-smoke fuzz-build fuzz-corpus
+	install install-files uninstall deb check-deb clean fuzz fuzz-smoke fuzz-build fuzz-corpus
 
 # The libFuzzer harnesses of Fuzz/ (JSON and JSON-RPC decoding, the line framer, the SSE parser) build into
 # FUZZ_OUT, outside SwiftPM; their seed corpora come from the recorded traces in TRACES. `make fuzz` runs each
@@ -86,6 +86,7 @@ check-docs: docs-tools
 test: deps test-deps interop-env lint
 	$(SWIFT_BUILD) --build-tests
 	$(MAKE) --no-print-directory check-docs
+	$(MAKE) --no-print-directory check-deb
 	MCPTASK_BIN=$(CURDIR)/$(BIN)/mcptask $(SWIFT) test $(SWIFT_FLAGS) --scratch-path $(SCRATCH) --skip-build
 	$(MAKE) --no-print-directory fuzz-smoke
 
@@ -113,10 +114,18 @@ release: deps
 
 # Installs the release build, the demo server (found beside mcptask), the man page and the completion scripts.
 install: release
+	$(MAKE) --no-print-directory install-files
+
+# The copying part of install, from the binaries in INSTALL_FROM. The binaries are installed stripped: the
+# debug information is two thirds of a release binary and no use to someone running it (`make release`
+# leaves the unstripped binaries in $(RELEASE_BIN) for debugging).
+STRIP ?= strip
+INSTALL_FROM ?= $(RELEASE_BIN)
+install-files:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASH_COMPLETION_DIR) \
 		$(DESTDIR)$(ZSH_COMPLETION_DIR) $(DESTDIR)$(FISH_COMPLETION_DIR)
-	install -m 755 $(RELEASE_BIN)/mcptask $(DESTDIR)$(BINDIR)/mcptask
-	install -m 755 $(RELEASE_BIN)/mcptask-demo $(DESTDIR)$(BINDIR)/mcptask-demo
+	install -m 755 -s --strip-program=$(STRIP) $(INSTALL_FROM)/mcptask $(DESTDIR)$(BINDIR)/mcptask
+	install -m 755 -s --strip-program=$(STRIP) $(INSTALL_FROM)/mcptask-demo $(DESTDIR)$(BINDIR)/mcptask-demo
 	install -m 644 man/mcptask.1 $(DESTDIR)$(MANDIR)/man1/mcptask.1
 	install -m 644 completions/mcptask.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/mcptask
 	install -m 644 completions/mcptask.zsh $(DESTDIR)$(ZSH_COMPLETION_DIR)/_mcptask
@@ -125,6 +134,18 @@ install: release
 # Removes exactly what `make install` installed (with the same PREFIX and DESTDIR).
 uninstall:
 	rm -f $(INSTALLED)
+
+# A Debian package of the release build, made with dpkg-deb (see scripts/build-deb.sh for why not
+# debhelper): mcptask_VERSION_ARCH.deb in $(DEB_DIR), for `apt install ./mcptask_*.deb`.
+DEB_DIR ?= $(SCRATCH)/deb
+deb: release
+	bash scripts/build-deb.sh $(RELEASE_BIN) $(DEB_DIR)
+
+# Builds a package the same way from the debug build (a release build takes minutes on a small machine),
+# installs it with dpkg into an empty root and runs `mcptask tools -s demo` from there. `make test` runs it.
+check-deb: build
+	DEB_COMPRESSION=gzip bash scripts/build-deb.sh $(BIN) $(SCRATCH)/deb-check
+	bash scripts/check-deb.sh $(SCRATCH)/deb-check
 
 clean:
 	rm -rf $(SCRATCH) $(FUZZ_OUT)

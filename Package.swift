@@ -62,6 +62,8 @@ let package = Package(
         // A small Swift face on SQLite: connections, statements, write transactions.
         .target(name: "SQLiteDatabase", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "MCPRender", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
+        // The server lists of mcptask's and other MCP clients' config files: no I/O of its own.
+        .target(name: "MCPServerConfig", dependencies: ["MCPCore"], swiftSettings: strict),
         // The command layer: a kit (option groups, connecting, config, journal, the task pipeline, the
         // prompter, completion) below the REPL and the background-session relay, and a thin target of
         // commands on top.
@@ -69,6 +71,7 @@ let package = Package(
             name: "MCPCommandKit",
             dependencies: [
                 "MCPCore", "MCPClient", "MCPTransport", "MCPAuth", "MCPRender", "LineEditor", "SQLiteDatabase",
+                "MCPServerConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -141,6 +144,7 @@ let package = Package(
             name: "MCPCommandKitTests",
             dependencies: [
                 "MCPCommandKit", "MCPClient", "MCPCore", "MCPRender", "MCPTestSupport", "SQLiteDatabase",
+                "MCPServerConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

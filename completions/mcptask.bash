@@ -173,13 +173,13 @@ _mcptask() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    tools|call|watch|status|result|cancel|tasks|check|session|auth|repl|help)
+    tools|call|watch|status|result|cancel|tasks|servers|check|session|auth|repl|help)
         # Offer subcommand argument completions
         "_mcptask_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks check session auth repl help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'tools call watch status result cancel tasks servers check session auth repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -558,6 +558,26 @@ _mcptask_tasks() {
         return
         ;;
     '--max-frame-size')
+        return
+        ;;
+    esac
+}
+
+_mcptask_servers() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --color)
+    __mcptask_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __mcptask_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--color')
+        __mcptask_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac

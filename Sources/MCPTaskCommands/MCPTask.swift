@@ -7,8 +7,8 @@ struct MCPTask: AsyncParsableCommand {
         commandName: "mcptask",
         abstract: "Inspect and drive MCP tasks: list tools, start task-augmented calls, follow them live.",
         discussion: """
-            Choose a server with -s NAME|URL (NAME from .mcp.json or servers.json, or 'demo' for the bundled \
-            demo server), or put a stdio server command after '--'.
+            Choose a server with -s NAME|URL (NAME from a config file: mcptask servers lists them; or 'demo' \
+            for the bundled demo server), or put a stdio server command after '--'.
 
             Exit status: 0 success, 1 tool error or task failed, 2 task cancelled, 3 input required but not \
             given, 4 connection or transport failure, 5 protocol violation, 6 no such task, 64 usage error, \
@@ -17,8 +17,8 @@ struct MCPTask: AsyncParsableCommand {
         version: MCPTaskVersion.current,
         subcommands: [
             ToolsCommand.self, CallCommand.self, WatchCommand.self, StatusCommand.self, ResultCommand.self,
-            CancelCommand.self, TasksCommand.self, CheckCommand.self, SessionCommand.self, AuthCommand.self,
-            BenchCommand.self,
+            CancelCommand.self, TasksCommand.self, ServersCommand.self, CheckCommand.self, SessionCommand.self,
+            AuthCommand.self, BenchCommand.self,
             ReplCommand.self,
         ],
         // `mcptask -s SERVER` with no command starts the REPL.

@@ -20,11 +20,11 @@ package struct CallCommand: CommandDefinition {
     package var tool: String
 
     @Argument(
-        help: "Arguments as KEY=VALUE, typed by the tool's input schema.",
+        help: ArgumentHelp("Arguments as KEY=VALUE, typed by the tool's input schema.", valueName: "key=value"),
         completion: .custom(DynamicCompletion.toolArguments))
     package var assignments: [String] = []
 
-    @Option(name: .long, help: "Arguments as a JSON object, @FILE, or - for stdin.")
+    @Option(name: .long, help: ArgumentHelp("Arguments as a JSON object, @FILE, or - for stdin.", valueName: "json"))
     package var args: String?
 
     @Flag(name: .long, help: "Run as a task (an error for a 'forbidden' tool).")
@@ -34,7 +34,9 @@ package struct CallCommand: CommandDefinition {
     package var noTask = false
 
     // Unconditional: `--ttl -5s` is a value to refuse with a reason, not a missing one.
-    @Option(name: .long, parsing: .unconditional, help: "Requested time to live of the task, e.g. 90s or 10m.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Requested time to live of the task, e.g. 90s or 10m.", valueName: "duration"))
     package var ttl: DurationArgument?
 
     @Flag(name: .long, help: "Print the task id and return at once.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MCPCore
 import MCPRender
+import MCPServerConfig
 
 /// The dynamic completions the command definitions name (`completion: .custom(...)`): servers for `-s`, the
 /// tools of the server on the line and their arguments for `call`, and the journal's tasks for the task
@@ -12,14 +13,13 @@ package enum DynamicCompletion {
         let line = CompletionLine(words: words, index: index, prefix: prefix)
         let environment = FileSystem.environment()
         var candidates = [CompletionCandidate("demo", "the bundled demo server")]
-        let paths = ServerConfigFile.candidatePaths(
-            explicitPath: line.serverOptions?.config, environment: environment)
+        let files = ServerConfigFile(
+            environment: environment, workingDirectory: FileSystem.currentDirectory(),
+            explicitPath: line.serverOptions?.config)
         var seen: Set<String> = ["demo"]
-        for path in paths where FileSystem.exists(path) {
-            guard let servers = try? ServerConfigFile.load(path) else { continue }
-            for (name, entry) in servers.sorted(by: { $0.key < $1.key }) where seen.insert(name).inserted {
-                candidates.append(CompletionCandidate(name, Self.describe(entry)))
-            }
+        // Every file's servers, the ones used first; a shadowed name is offered once.
+        for server in files.catalog().servers where seen.insert(server.name).inserted {
+            candidates.append(CompletionCandidate(server.name, ServerSummary(server).about))
         }
         for name in SessionSockets(environment: environment).names() {
             candidates.append(CompletionCandidate("@" + name, "background session"))
@@ -73,22 +73,6 @@ package enum DynamicCompletion {
                 CompletionCandidate("last", "\(newest.tool) on \(newest.server) (\(newest.taskId))"), at: 0)
         }
         return format(candidates)
-    }
-
-    /// A config entry in a few words: its URL without credentials or query, or its program (arguments may
-    /// hold secrets).
-    private static func describe(_ entry: JSONValue) -> String {
-        if var url = entry["url"]?.stringValue {
-            if let query = url.firstIndex(where: { $0 == "?" || $0 == "#" }) { url = String(url[..<query]) }
-            if let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@"),
-                !url[scheme.upperBound..<at].contains("/")
-            {
-                url.removeSubrange(scheme.upperBound...at)
-            }
-            return "HTTP server at " + url
-        }
-        let program = entry["command"]?.stringValue ?? ""
-        return "stdio server: " + (program.split(separator: "/").last.map(String.init) ?? program)
     }
 
     private static func format(_ candidates: [CompletionCandidate]) -> [String] {

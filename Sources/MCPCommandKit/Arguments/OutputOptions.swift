@@ -13,11 +13,16 @@ package struct ResultOptions: ParsableArguments {
 
 /// `--answer` and `--answers`: answers to the server's questions given up front, so a script never hangs.
 package struct AnswerOptions: ParsableArguments {
-    @Option(name: .long, help: "Answer for an elicitation field, KEY=VALUE; repeatable.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Answer a field of a question the server asks; repeatable.", valueName: "key=value"))
     package var answer: [String] = []
 
     @Option(
-        name: .long, help: "Elicitation answers: a JSON object, or an array for successive prompts.",
+        name: .long,
+        help: ArgumentHelp(
+            "Answers to the server's questions: a JSON object, or an array for successive questions.",
+            valueName: "file"),
         completion: .file(extensions: ["json"]))
     package var answers: String?
 

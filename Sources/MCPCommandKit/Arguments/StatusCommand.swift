@@ -5,7 +5,7 @@ import MCPRender
 /// `mcptask status TASK`: one tasks/get.
 package struct StatusCommand: CommandDefinition {
     package static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show a task's current state (one tasks/get).",
+        commandName: "status", abstract: "Ask the server once for a task's current state.",
         discussion: "TASK is a task id, a unique prefix of one this machine has seen, or 'last'.")
 
     @OptionGroup package var server: ServerOptions

@@ -6,11 +6,11 @@ import MCPRender
 /// `mcptask tasks`: the server's tasks (tasks/list, all pages), with what the journal knows beside them.
 package struct TasksCommand: CommandDefinition {
     package static let configuration = CommandConfiguration(
-        commandName: "tasks", abstract: "List the server's tasks (all pages), and the journal's for it.",
+        commandName: "tasks", abstract: "List the server's tasks, and the ones this machine started on it.",
         discussion: """
             Uses tasks/list when the server declares tasks.list. Tasks this machine started on the server that \
             the list leaves out (some servers list nothing, and HTTP servers list only the session's tasks) \
-            are shown from the journal, refreshed with tasks/get where the session allows, and marked so. \
+            are shown from mcptask's journal of the tasks it started, refreshed with tasks/get where the session allows, and marked so. \
             Over HTTP the newest recorded session is rejoined. With no server given, lists the journal's \
             tasks for every server.
             """)

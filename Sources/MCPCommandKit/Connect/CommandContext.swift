@@ -99,14 +99,10 @@ package struct CommandContext: Sendable {
                 return try await initialized(over: connection, body)
             }
         case .http(let url, let configured, _):
+            // A config file's headers arrive with their variables expanded (ServerConfigFile).
             let headers: [Header] =
-                try configured.map {
-                    (
-                        name: $0.key,
-                        value: try HeaderArguments.expand($0.value, environment: environment, header: $0.key)
-                    )
-                }
-                + HeaderArguments.parse(settings.header, environment: environment)
+                configured.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+                + (try HeaderArguments.parse(settings.header, environment: environment))
             return try await authorized(url: url, headers: headers) { [self] headers in
                 try await overHTTP(
                     url: url, headers: headers, resuming: recorded, keepSession: keepSession, body)

@@ -1,83 +1,65 @@
 import MCPCore
+import MCPServerConfig
 import MCPTransport
 
-/// The common `{"mcpServers": {NAME: {...}}}` config file: `command`/`args`/`env`/`cwd` for stdio servers,
-/// `url`/`headers` for HTTP ones.
-package enum ServerConfigFile {
-    package static func candidatePaths(explicitPath: String?, environment: [String: String]) -> [String] {
-        if let explicitPath { return [explicitPath] }
-        let configHome =
-            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["HOME"].map { $0 + "/.config" }
-        return ["./.mcp.json"] + (configHome.map { [$0 + "/mcptask/servers.json"] } ?? [])
+/// The config files `-s NAME` is looked up in (see ConfigLocations for the order), read through the file
+/// system, and what an entry becomes once its variables are expanded.
+package struct ServerConfigFile: Sendable {
+    package var environment: [String: String]
+    package var workingDirectory: String
+    package var explicitPath: String?
+
+    package init(environment: [String: String], workingDirectory: String, explicitPath: String?) {
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.explicitPath = explicitPath
     }
 
-    package static func searchDescription(explicitPath: String?, environment: [String: String]) -> String {
-        candidatePaths(explicitPath: explicitPath, environment: environment).joined(separator: " or ")
+    package var sources: [ConfigSource] {
+        ConfigLocations.sources(
+            environment: environment, workingDirectory: workingDirectory, explicitPath: explicitPath)
     }
 
-    /// The entry `name` from the first config file that has it; an explicit `--config` must exist.
-    package static func find(name: String, explicitPath: String?, environment: [String: String]) throws -> ServerTarget?
-    {
-        for path in candidatePaths(explicitPath: explicitPath, environment: environment) {
-            guard FileSystem.exists(path) else {
-                if explicitPath != nil {
-                    throw CommandFailure(status: .usage, message: "config file '\(path)' does not exist")
-                }
-                continue
+    package func catalog() -> ServerCatalog {
+        ServerCatalog(sources: sources) { (path: String) throws(ConfigError) -> [UInt8]? in
+            guard FileSystem.exists(path) else { return nil }
+            do {
+                return try FileSystem.read(path)
+            } catch {
+                throw ConfigError("cannot be read: \(error)")
             }
-            let servers = try load(path)
-            if let entry = servers[name] { return try target(name: name, entry: entry, path: path) }
         }
-        return nil
     }
 
-    package static func load(_ path: String) throws -> [String: JSONValue] {
-        let bytes: [UInt8]
+    /// The server `name` as the first file that has it defines it; nil when none has it. An explicit
+    /// `--config` that cannot be used is an error; so is the entry found, when it cannot be used.
+    package func find(name: String) throws -> ServerTarget? {
+        let catalog = catalog()
+        if let problem = catalog.problems.first(where: { $0.source.scope == .explicit }) {
+            throw CommandFailure(status: .usage, message: "config file '\(problem.source.path)' \(problem.message)")
+        }
+        guard let server = catalog.server(named: name) else { return nil }
+        let expansion = VariableExpansion(environment: environment, workingDirectory: workingDirectory)
+        let resolved: ResolvedServer
         do {
-            bytes = try FileSystem.read(path)
+            resolved = try server.resolved(expansion)
         } catch {
-            throw CommandFailure(status: .usage, message: "cannot read config file '\(path)': \(error)")
+            throw CommandFailure(
+                status: .usage, message: "server '\(name)' (\(server.source.origin)) \(error.message)")
         }
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw CommandFailure(status: .usage, message: "config file '\(path)' is not valid JSON: \(error)")
+        switch resolved {
+        case .http(let url, let headers):
+            return .http(url: url, headers: Dictionary(headers, uniquingKeysWith: { _, last in last }), name: name)
+        case .stdio(let command, let arguments, let variables, let directory):
+            let stdio = StdioServerCommand(
+                executable: command, arguments: arguments,
+                environment: Dictionary(variables, uniquingKeysWith: { _, last in last }), workingDirectory: directory)
+            return .stdio(stdio, name: name)
         }
-        guard let servers = json["mcpServers"]?.objectValue ?? json["servers"]?.objectValue else {
-            throw CommandFailure(status: .usage, message: "config file '\(path)' has no \"mcpServers\" object")
-        }
-        return servers
     }
 
-    package static func target(name: String, entry: JSONValue, path: String) throws -> ServerTarget {
-        func fail(_ what: String) -> CommandFailure {
-            CommandFailure(status: .usage, message: "server '\(name)' in '\(path)': \(what)")
-        }
-        if let url = entry["url"]?.stringValue {
-            var headers: [String: String] = [:]
-            for (key, value) in entry["headers"]?.objectValue ?? [:] {
-                guard let text = value.stringValue else { throw fail("header '\(key)' must be a string") }
-                headers[key] = text
-            }
-            return .http(url: url, headers: headers, name: name)
-        }
-        guard let command = entry["command"]?.stringValue, !command.isEmpty else {
-            throw fail("needs a \"command\" (stdio) or a \"url\" (HTTP)")
-        }
-        let arguments = try (entry["args"]?.arrayValue ?? []).map { value in
-            guard let text = value.stringValue else { throw fail("\"args\" must be strings") }
-            return text
-        }
-        var environment: [String: String] = [:]
-        for (key, value) in entry["env"]?.objectValue ?? [:] {
-            guard let text = value.stringValue else { throw fail("env '\(key)' must be a string") }
-            environment[key] = text
-        }
-        let stdio = StdioServerCommand(
-            executable: command, arguments: arguments, environment: environment,
-            workingDirectory: entry["cwd"]?.stringValue)
-        return .stdio(stdio, name: name)
+    /// Why a name was not found, for the error: the files that were skipped because they cannot be read.
+    package func unreadableFiles() -> [String] {
+        catalog().problems.map { "\($0.source.path) \($0.message)" }
     }
 }

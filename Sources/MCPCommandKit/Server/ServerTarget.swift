@@ -23,10 +23,13 @@ package enum ServerTarget: Sendable, Equatable {
 package struct ServerResolver {
     package var environment: [String: String]
     package var executablePath: String?
+    /// Where the project config files (`.mcp.json`, `.cursor/mcp.json`, ...) are looked for.
+    package var workingDirectory: String
 
-    package init(environment: [String: String], executablePath: String?) {
+    package init(environment: [String: String], executablePath: String?, workingDirectory: String? = nil) {
         self.environment = environment
         self.executablePath = executablePath
+        self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
     }
 
     package func resolve(server: String?, config: String?, command: [String]) throws -> ServerTarget {
@@ -47,14 +50,14 @@ package struct ServerResolver {
             return .http(url: name, headers: [:], name: name)
         }
         if name.hasPrefix("@") { return .session(name: String(name.dropFirst())) }
-        if let entry = try ServerConfigFile.find(name: name, explicitPath: config, environment: environment) {
-            return entry
-        }
+        let files = ServerConfigFile(environment: environment, workingDirectory: workingDirectory, explicitPath: config)
+        if let entry = try files.find(name: name) { return entry }
         if name == "demo" { return .stdio(demoCommand(), name: "demo") }
-        let searched = ServerConfigFile.searchDescription(explicitPath: config, environment: environment)
+        let searched = config.map { "'\($0)'" } ?? "any config file ('mcptask servers' lists them)"
         throw CommandFailure(
             status: .usage,
-            message: "unknown server '\(name)': it is not in \(searched); use a URL, 'demo', or a command after '--'")
+            message: "unknown server '\(name)': it is not in \(searched); use a URL, 'demo', or a command after '--'",
+            details: files.unreadableFiles().map { "skipped: " + $0 })
     }
 
     /// The bundled demo server: `MCPTASK_DEMO`, else `mcptask-demo` beside this executable, else on PATH.

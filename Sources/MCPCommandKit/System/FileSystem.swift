@@ -76,6 +76,13 @@ package enum FileSystem {
         }
     }
 
+    /// The working directory, where the project config files are looked for.
+    package static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The path of the running executable.
     package static func executablePath() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)

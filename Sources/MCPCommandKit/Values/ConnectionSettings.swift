@@ -68,4 +68,17 @@ package struct DurationArgument: ExpressibleByArgument, Sendable, Equatable {
     }
 
     package var duration: Duration { .milliseconds(milliseconds) }
+
+    /// How --help shows a default, the way a user would write it: whole hours as `1h`, ten minutes or more
+    /// as `10m`, else seconds (`60s`) or milliseconds.
+    package var defaultValueDescription: String {
+        if milliseconds >= 3_600_000 && milliseconds % 3_600_000 == 0 { return "\(milliseconds / 3_600_000)h" }
+        if milliseconds >= 600_000 && milliseconds % 60_000 == 0 { return "\(milliseconds / 60_000)m" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        return "\(milliseconds)ms"
+    }
+}
+
+extension DurationArgument: CustomStringConvertible {
+    package var description: String { defaultValueDescription }
 }

@@ -29,14 +29,24 @@ struct SessionCommand: AsyncParsableCommand {
 struct StartSessionCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", abstract: "Start a background session connected to a server.",
-        discussion: "Returns once the server is connected and initialized, or with the reason it is not.")
+        usage: """
+            mcptask session start <name> -s <server> [<options>]
+            mcptask session start <name> [<options>] -- <command> [<argument> ...]
+            """,
+        discussion: """
+            The server is -s NAME, URL or 'demo', or the stdio server command after '--'. Returns once the \
+            server is connected and initialized, or with the reason it is not.
+            """)
 
     @OptionGroup var server: ServerOptions
 
     @Argument(help: "The session's name, used as -s @NAME.")
     var name: String
 
-    @Option(name: .long, help: "Stop the session after this long with no command attached, e.g. 30m.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop the session after this long with no command attached, e.g. 30m.", valueName: "duration"))
     var idleTimeout: DurationArgument?
 
     func run(in environment: CommandEnvironment) async -> ExitStatus {

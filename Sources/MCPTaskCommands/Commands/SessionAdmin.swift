@@ -108,7 +108,7 @@ struct SessionLogsCommand: RunnableCommand {
     @Argument(help: "The session's name.")
     var name: String
 
-    @Option(name: .long, help: "Only the last N lines.")
+    @Option(name: .long, help: ArgumentHelp("Only the last N lines.", valueName: "N"))
     var lines: Int?
 
     func run(in environment: CommandEnvironment) async -> ExitStatus {
