@@ -22,7 +22,7 @@ package enum CallArguments {
             guard let object = (try? JSONParser.parse(text))?.objectValue else {
                 throw CommandFailure(status: .usage, message: "--args must be a JSON object")
             }
-            arguments = object
+            arguments = object.dictionary
         }
         let properties = schema["properties"]?.objectValue ?? [:]
         for assignment in assignments {

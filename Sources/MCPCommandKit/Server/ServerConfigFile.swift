@@ -48,7 +48,7 @@ package enum ServerConfigFile {
         guard let servers = json["mcpServers"]?.objectValue ?? json["servers"]?.objectValue else {
             throw CommandFailure(status: .usage, message: "config file '\(path)' has no \"mcpServers\" object")
         }
-        return servers
+        return servers.dictionary
     }
 
     package static func target(name: String, entry: JSONValue, path: String) throws -> ServerTarget {
