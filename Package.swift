@@ -113,6 +113,9 @@ let package = Package(
         .executableTarget(name: "mcptask", dependencies: ["MCPTaskCommands"], swiftSettings: strict),
         .target(name: "MCPDemoServer", dependencies: ["MCPCore"], swiftSettings: strict),
         .executableTarget(name: "mcptask-demo", dependencies: ["MCPDemoServer"], swiftSettings: strict),
+        // How fast the JSON value is read and written (bench/json/run.sh, `make bench-json`).
+        .executableTarget(
+            name: "mcptask-json-bench", dependencies: ["MCPCore"], path: "bench/JSONBench", swiftSettings: strict),
         // What the tests share: in-memory transports, a scripted server, the demo server in process, a
         // recording console.
         .target(

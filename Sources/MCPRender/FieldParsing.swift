@@ -64,6 +64,10 @@ public enum FieldParsing {
         case (.array(let items), .multiChoice): return items.map { $0.stringValue ?? "\($0)" }.joined(separator: ", ")
         case (.double(let number), _) where number.rounded() == number && abs(number) < 1e15:
             return String(Int(number))
+        case (.number, _):
+            // A server's default as it wrote it, except that a whole number is shown without its fraction.
+            if let whole = value.intValue, abs(whole) < 1_000_000_000_000_000 { return String(whole) }
+            return JSONWriter.compactString(value)
         default: return JSONWriter.compactString(value)
         }
     }

@@ -44,17 +44,13 @@ public struct FormField: Sendable, Equatable {
         self.kind = kind
     }
 
-    /// The fields of a requested schema: the required ones first in the order the schema lists them, then
-    /// the rest by name (a JSON object's member order does not survive parsing).
+    /// The fields of a requested schema in the order its `properties` list them, which is the order the server
+    /// meant them to be asked (JSON objects keep their member order here).
     public static func fields(of schema: JSONValue?) -> [FormField] {
         let properties = schema?["properties"]?.objectValue ?? [:]
         let required = (schema?["required"]?.arrayValue ?? []).compactMap(\.stringValue)
-        var order = required.filter { properties[$0] != nil }
-        var seen = Set(order)
-        order += properties.keys.sorted().filter { seen.insert($0).inserted }
-        return order.map { name in
-            let property = properties[name] ?? [:]
-            return FormField(
+        return properties.map { name, property in
+            FormField(
                 name: name, title: property["title"]?.stringValue, description: property["description"]?.stringValue,
                 isRequired: required.contains(name), defaultValue: property["default"], kind: kind(of: property))
         }

@@ -26,14 +26,14 @@ public final class ScriptedAnswers: Sendable {
         successive: [[String: JSONValue]], every: [String: JSONValue]
     ) {
         switch json {
-        case .object(let answers): return ([], answers)
+        case .object(let answers): return ([], answers.dictionary)
         case .array(let items):
             var list: [[String: JSONValue]] = []
             for item in items {
                 guard let answers = item.objectValue else {
                     throw SchemaCoercion.Failure(description: "every element of the answers array must be an object")
                 }
-                list.append(answers)
+                list.append(answers.dictionary)
             }
             return (list, [:])
         default:

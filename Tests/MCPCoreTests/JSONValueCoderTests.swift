@@ -244,8 +244,10 @@ struct JSONValueNumberWidthTests {
         #expect(try JSONValueDecoder.decode(Widths.self, from: json) == value)
     }
 
-    @Test("a UInt64 too large for a JSON integer here is an encoding error, not a crash")
-    func tooLarge() {
-        #expect(throws: EncodingError.self) { try JSONValueEncoder.encode(["n": UInt64.max]) }
+    @Test("an integer past Int's range is encoded as its exact text")
+    func pastIntRange() throws {
+        let json = try JSONValueEncoder.encode(["n": UInt64.max])
+        #expect(JSONWriter.compactString(json) == #"{"n":18446744073709551615}"#)
+        #expect(try JSONValueDecoder.decode([String: UInt64].self, from: json) == ["n": UInt64.max])
     }
 }

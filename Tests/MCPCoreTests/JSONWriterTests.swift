@@ -27,10 +27,12 @@ struct JSONWriterTests {
         #expect(try JSONParser.parse(JSONWriter.compact(.double(1e20))) == .double(1e20))
     }
 
-    @Test("object keys are sorted in compact output")
-    func sortedKeys() {
+    @Test("members are written in the object's order; one built from a dictionary is sorted by name")
+    func memberOrder() {
         let value: JSONValue = ["b": 1, "a": [], "c": [:], "B": nil, "aa": [true, 2.5]]
-        #expect(JSONWriter.compactString(value) == #"{"B":null,"a":[],"aa":[true,2.5],"b":1,"c":{}}"#)
+        #expect(JSONWriter.compactString(value) == #"{"b":1,"a":[],"c":{},"B":null,"aa":[true,2.5]}"#)
+        let dictionary: [String: JSONValue] = ["b": 1, "a": [], "c": [:], "B": nil, "aa": [true, 2.5]]
+        #expect(JSONWriter.compactString(.object(dictionary)) == #"{"B":null,"a":[],"aa":[true,2.5],"b":1,"c":{}}"#)
     }
 
     @Test("pretty output: two spaces a level, a space after colons, empty containers inline")
@@ -38,15 +40,15 @@ struct JSONWriterTests {
         let value: JSONValue = ["z": [1, ["y": "x"]], "a": [:], "m": [], "n": nil]
         let expected = """
             {
-              "a": {},
-              "m": [],
-              "n": null,
               "z": [
                 1,
                 {
                   "y": "x"
                 }
-              ]
+              ],
+              "a": {},
+              "m": [],
+              "n": null
             }
             """
         #expect(JSONWriter.pretty(value) == expected)
@@ -62,7 +64,7 @@ struct JSONWriterTests {
         for key in keys.prefix(50) { backward[key + "-removed"] = .null }
         for key in keys.prefix(50) { backward[key + "-removed"] = nil }
         let left: JSONValue = ["outer": .object(forward), "list": [.object(forward)]]
-        let right: JSONValue = ["list": [.object(backward)], "outer": .object(backward)]
+        let right: JSONValue = ["outer": .object(backward), "list": [.object(backward)]]
         #expect(JSONWriter.pretty(left) == JSONWriter.pretty(right))
         #expect(JSONWriter.compact(left) == JSONWriter.compact(right))
     }

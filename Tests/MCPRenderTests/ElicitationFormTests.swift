@@ -22,13 +22,38 @@ import Testing
             asker: ElicitationAsker(server: "demo", taskID: "t-1", tool: "ask_user"), style: Style(enabled: false))
     }
 
-    @Test func fieldOrderIsRequiredFirstThenByName() {
-        #expect(form(Self.askUser).fields.map(\.name) == ["name", "age", "color", "email", "subscribe"])
+    @Test func fieldsAreAskedInSchemaOrder() {
+        #expect(form(Self.askUser).fields.map(\.name) == ["name", "age", "subscribe", "color", "email"])
+        #expect(form(Self.askUser).fields.map(\.isRequired) == [true, true, false, false, false])
+    }
+
+    /// The schema as the demo server sends it: parsed from the wire, its member order is the order asked and
+    /// reviewed, even where an optional field comes before a required one.
+    @Test func parsedSchemaKeepsTheServersOrderThroughAskAndReview() async throws {
+        let wire = #"""
+            {"type":"object","properties":{"name":{"type":"string","title":"Name","minLength":1},\#
+            "age":{"type":"integer","title":"Age","minimum":1,"maximum":120},\#
+            "subscribe":{"type":"boolean","title":"Subscribe","default":false},\#
+            "color":{"type":"string","title":"Favourite colour","enum":["red","green","blue"]},\#
+            "email":{"type":"string","title":"E-mail","format":"email"},\#
+            "zeta":{"type":"string"},"alpha":{"type":"string"}},"required":["name","age","alpha"]}
+            """#
+        let schema = try JSONParser.parse(wire)
+        let order = ["name", "age", "subscribe", "color", "email", "zeta", "alpha"]
+        #expect(form(schema).fields.map(\.name) == order)
+        let reader = ScriptedLineReader(lines: ["Ada", "36", "yes", "blue", "", "", "a", ""])
+        let result = await form(schema).run(reader)
+        #expect(result.action == .accept)
+        #expect(reader.prompts.map(\.prompt).prefix(7) == order.map { "  \($0)> " }[...])
+        // The review lists the fields in the same order.
+        let reviewed = reader.shown.filter { $0.hasPrefix("  ") && $0.dropFirst(2).first?.isNumber == true }
+        #expect(reviewed.map { $0.split(separator: " ")[1] } == order.map { Substring($0) })
+        #expect(reviewed.first == "  1. name       Ada")
     }
 
     @Test func acceptsTypedValuesAfterReview() async {
-        // name, age (wrong twice), color by number, email left empty, subscribe default kept, review: accept.
-        let reader = ScriptedLineReader(lines: ["Ada", "200", "old", "36", "2", "", "no", ""])
+        // name, age (wrong twice), subscribe default kept, color by number, email left empty, review: accept.
+        let reader = ScriptedLineReader(lines: ["Ada", "200", "old", "36", "no", "2", "", ""])
         let result = await form(Self.askUser).run(reader)
         #expect(result.action == .accept)
         #expect(result.content == ["name": "Ada", "age": 36, "color": "green", "subscribe": false])

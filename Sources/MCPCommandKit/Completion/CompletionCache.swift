@@ -129,7 +129,7 @@ package struct ToolSummary: Codable, Sendable, Equatable {
             return choices.compactMap { choice in
                 switch choice {
                 case .string(let text): return text
-                case .int, .double, .bool: return JSONWriter.compactString(choice)
+                case .int, .double, .number, .bool: return JSONWriter.compactString(choice)
                 default: return nil
                 }
             }

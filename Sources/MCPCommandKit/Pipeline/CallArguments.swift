@@ -28,7 +28,7 @@ package enum CallArguments {
             guard let object = parsed.objectValue else {
                 throw CommandFailure(status: .usage, message: "--args must be a JSON object, like {\"n\": 5}")
             }
-            arguments = object
+            arguments = object.dictionary
         }
         let properties = schema["properties"]?.objectValue ?? [:]
         // The same check KEY=VALUE gets: a value of the wrong type is refused here, not sent to a server that
@@ -76,9 +76,9 @@ package enum CallArguments {
             switch (type, value) {
             case ("string", .string), ("boolean", .bool), ("null", .null), ("array", .array), ("object", .object):
                 return true
-            case ("integer", .int): return true
-            case ("integer", .double(let number)): return number.rounded() == number
-            case ("number", .int), ("number", .double): return true
+            // Any number the server may read as one (the parsed text kept as .number included).
+            case ("integer", _): return value.intValue != nil || value.doubleValue.map { $0.rounded() == $0 } == true
+            case ("number", _): return value.doubleValue != nil
             default: return false
             }
         }

@@ -16,7 +16,7 @@ public struct JSONValueDecoder: Decoder {
     }
 
     public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
+        guard case .object(let members) = value else { throw mismatch(JSONObject.self, value, codingPath) }
         return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath))
     }
 
@@ -47,15 +47,15 @@ private func decodeScalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ pa
         if let number = value.doubleValue { return Float(number) as! T }
     case is Int.Type:
         if let number = value.intValue { return number as! T }
-    case is Int64.Type:
-        if let number = value.intValue { return Int64(number) as! T }
-    case is UInt64.Type:
-        if let number = value.intValue, number >= 0 { return UInt64(number) as! T }
     case is JSONValue.Type:
         return value as! T
     case let integer as any FixedWidthInteger.Type:
-        // Every other width (a pid is an Int32); `init(from:)` would come back here for ever.
+        // Every other width (a pid is an Int32, a size a UInt64); `init(from:)` would come back here for ever.
         if let number = value.intValue, let exact = integer.init(exactly: number) { return exact as! T }
+        // Integers past Int's range (2^63 for a UInt64) only exist as text.
+        if case .number(let number) = value, number.isIntegerText, let exact = integer.init(number.text, radix: 10) {
+            return exact as! T
+        }
     default:
         return try T(from: JSONValueDecoder(value: value, codingPath: path))
     }
@@ -63,7 +63,7 @@ private func decodeScalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ pa
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [String: JSONValue]
+    let members: JSONObject
     let codingPath: [any CodingKey]
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
@@ -80,6 +80,14 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { members[key.stringValue] ?? .null == .null }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decodeScalar(type, try member(key), codingPath + [key])
+    }
+
+    func decode(_ type: Int128.Type, forKey key: Key) throws -> Int128 {
+        try decodeScalar(type, try member(key), codingPath + [key])
+    }
+
+    func decode(_ type: UInt128.Type, forKey key: Key) throws -> UInt128 {
         try decodeScalar(type, try member(key), codingPath + [key])
     }
 
@@ -172,4 +180,7 @@ private struct SingleContainer: SingleValueDecodingContainer {
 
     func decodeNil() -> Bool { value == .null }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeScalar(type, value, codingPath) }
+    // The protocol's own defaults for these two throw "not implemented".
+    func decode(_ type: Int128.Type) throws -> Int128 { try decodeScalar(type, value, codingPath) }
+    func decode(_ type: UInt128.Type) throws -> UInt128 { try decodeScalar(type, value, codingPath) }
 }

@@ -78,11 +78,12 @@ public enum JSONValueEncoder {
         case let number as Double: storage.set(.double(number))
         // Every other width, which would otherwise come back here through `encode(to:)` for ever.
         case let number as any BinaryInteger:
-            guard let whole = Int(exactly: number) else {
-                throw EncodingError.invalidValue(
-                    value, .init(codingPath: path, debugDescription: "\(number) does not fit a JSON integer here"))
+            // Past Int's range (a UInt64 over 2^63) the number is kept as its exact text.
+            if let whole = Int(exactly: number) {
+                storage.set(.int(whole))
+            } else {
+                storage.set(.number(JSONNumber(validated: String(number))))
             }
-            storage.set(.int(whole))
         case let number as any BinaryFloatingPoint: storage.set(.double(Double(number)))
         default: try value.encode(to: Impl(storage: storage, codingPath: path))
         }

@@ -1,5 +1,6 @@
 /// Serialises `JSONValue` as compact JSON (one line, fit for newline-delimited framing) or pretty JSON
-/// for people. Object keys are sorted so output is deterministic.
+/// for people. Members are written in the object's order (as received, or as built) and parsed numbers as
+/// their received text, so a parsed document written compactly gives back its own numbers and order.
 public enum JSONWriter {
     /// Compact UTF-8 bytes, with no raw newline anywhere (U+2028/2029 are escaped too).
     public static func compact(_ value: JSONValue) -> [UInt8] {
@@ -26,6 +27,7 @@ public enum JSONWriter {
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number): output.append(contentsOf: String(number).utf8)
         case .double(let number): output.append(contentsOf: format(number).utf8)
+        case .number(let number): output.append(contentsOf: number.text.utf8)
         case .string(let text): writeString(text, into: &output)
         case .array(let elements):
             writeContainer(elements.count, open: "[", close: "]", into: &output, indent: indent, level: level) {
@@ -33,13 +35,13 @@ public enum JSONWriter {
                 write(elements[index], into: &output, indent: indent, level: level + 1)
             }
         case .object(let members):
-            let keys = members.keys.sorted()
-            writeContainer(keys.count, open: "{", close: "}", into: &output, indent: indent, level: level) {
+            writeContainer(members.count, open: "{", close: "}", into: &output, indent: indent, level: level) {
                 index, output in
-                writeString(keys[index], into: &output)
+                let member = members[index]
+                writeString(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 if indent != nil { output.append(UInt8(ascii: " ")) }
-                write(members[keys[index]]!, into: &output, indent: indent, level: level + 1)
+                write(member.value, into: &output, indent: indent, level: level + 1)
             }
         }
     }
@@ -77,7 +79,20 @@ public enum JSONWriter {
 
     private static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        var utf8 = Array(text.utf8)[...]
+        var text = text
+        text.withUTF8 { bytes in
+            // Most strings need no escape: copy them whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+                output.append(contentsOf: bytes)
+            } else {
+                writeEscaped(bytes, into: &output)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var utf8 = bytes[...]
         while let byte = utf8.popFirst() {
             switch byte {
             case 0x22: output.append(contentsOf: [0x5C, 0x22])
@@ -95,7 +110,6 @@ public enum JSONWriter {
             default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     private static func writeEscape(_ code: UInt32, into output: inout [UInt8]) {

@@ -6,8 +6,9 @@ public enum RequestID: Sendable, Hashable, CustomStringConvertible {
     public init?(json: JSONValue) {
         switch json {
         case .int(let number): self = .int(number)
-        case .double(let number):
-            guard let whole = Int(exactly: number) else { return nil }
+        case .double, .number:
+            // An id written `1.0` (or `1e0`) is the integer 1; a fraction is no id.
+            guard let whole = json.doubleValue.flatMap({ Int(exactly: $0) }) else { return nil }
             self = .int(whole)
         case .string(let text): self = .string(text)
         default: return nil

@@ -126,7 +126,7 @@ extension DemoServer {
     }
 
     /// `task.ttl`: absent or null means the default.
-    private static func requestedTTL(_ task: [String: JSONValue]) throws(ResponseError) -> Int? {
+    private static func requestedTTL(_ task: JSONObject) throws(ResponseError) -> Int? {
         let reader = try ParamsReader(.object(task), subject: "Invalid params for tools/call: task")
         return reader["ttl"] == nil ? nil : try reader.integer("ttl", minimum: 0)
     }

@@ -6,7 +6,7 @@ import MCPCore
 struct ParamsReader {
     /// The start of every message: `Invalid params for tasks/get`, `Invalid arguments for tool 'x'`.
     let subject: String
-    let members: [String: JSONValue]
+    let members: JSONObject
 
     init(_ value: JSONValue?, subject: String) throws(ResponseError) {
         self.subject = subject
@@ -41,7 +41,7 @@ struct ParamsReader {
         return try string(key)
     }
 
-    func optionalObject(_ key: String) throws(ResponseError) -> [String: JSONValue]? {
+    func optionalObject(_ key: String) throws(ResponseError) -> JSONObject? {
         guard let value = self[key] else { return nil }
         guard let object = value.objectValue else { throw fail(key, "must be an object, got \(value.typeName)") }
         return object
