@@ -32,6 +32,13 @@ import Testing
         #expect(result.stderr.contains("got \(value)"), "\(result)")
     }
 
+    @Test("a URL of another scheme is named as unsupported, not looked up as a server name")
+    func unsupportedScheme() async {
+        let result = await run(["tools", "-s", "ftp://example.test/mcp"])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.contains("'ftp://' servers are not supported"), "\(result)")
+    }
+
     @Test("an overlong task id is clipped in the error line")
     func overlongTaskID() async {
         let id = String(repeating: "x", count: 5000)

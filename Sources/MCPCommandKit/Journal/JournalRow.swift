@@ -11,7 +11,9 @@ extension JournalEntry {
         return [
             .text(taskId), .text(server), .text(transport), SQLiteValue(url), SQLiteValue(command),
             SQLiteValue(sessionId), .text(tool), .real(createdAt), SQLiteValue(ttl), .text(status),
-            SQLiteValue(progressToken), .real(expiresAt), isTerminal ? .real(now) : .null,
+            SQLiteValue(progressToken), SQLiteValue(protocolVersion),
+            SQLiteValue(serverCapabilities.map { JSONWriter.compactString($0) }), .real(expiresAt),
+            isTerminal ? .real(now) : .null,
         ]
     }
 
@@ -37,6 +39,9 @@ extension JournalEntry {
         ttl = statement.integer(8)
         status = try required(9, "status")
         progressToken = statement.text(10)
+        // What an HTTP session was rejoined with, so it need not be initialized again.
+        protocolVersion = statement.text(11)
+        serverCapabilities = statement.text(12).flatMap { try? JSONParser.parse($0) }
     }
 }
 

@@ -16,7 +16,8 @@ struct JournalStore {
         CREATE TABLE tasks (
             task_id TEXT NOT NULL, server TEXT NOT NULL, transport TEXT NOT NULL, url TEXT, command TEXT,
             session_id TEXT, tool TEXT NOT NULL, created_at REAL NOT NULL, ttl INTEGER, status TEXT NOT NULL,
-            progress_token TEXT, expires_at REAL NOT NULL, terminal_at REAL,
+            progress_token TEXT, protocol_version TEXT, server_capabilities TEXT, expires_at REAL NOT NULL,
+            terminal_at REAL,
             PRIMARY KEY (task_id, server)
         ) STRICT;
         CREATE INDEX tasks_by_creation ON tasks (created_at);
@@ -28,7 +29,12 @@ struct JournalStore {
 
     /// The columns an entry is read from, in `JournalRow.entry`'s order.
     static let columns =
-        "task_id, server, transport, url, command, session_id, tool, created_at, ttl, status, progress_token"
+        "task_id, server, transport, url, command, session_id, tool, created_at, ttl, status, progress_token, "
+        + "protocol_version, server_capabilities"
+
+    /// `INSERT … (columns, expires_at, terminal_at)`'s values: one placeholder per value of
+    /// `JournalEntry.rowValues`.
+    static let insertValues = "VALUES (" + (1...15).map { "?\($0)" }.joined(separator: ", ") + ")"
 
     let directory: String
     let warn: (String) -> Void

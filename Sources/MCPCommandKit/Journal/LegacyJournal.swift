@@ -30,7 +30,7 @@ struct LegacyJournal {
             }
             let insert = try database.prepare(
                 "INSERT OR IGNORE INTO tasks (\(JournalStore.columns), expires_at, terminal_at) "
-                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                    + JournalStore.insertValues)
             var skipped = 0
             for (index, element) in elements.enumerated() {
                 do {

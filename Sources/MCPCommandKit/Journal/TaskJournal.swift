@@ -46,7 +46,7 @@ package struct TaskJournal: Sendable {
             try database.writing {
                 try database.prepare(
                     "INSERT OR REPLACE INTO tasks (\(JournalStore.columns), expires_at, terminal_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                        + JournalStore.insertValues
                 ).run(entry.rowValues(now: now))
                 try retention.prune(database, now: now)
             }

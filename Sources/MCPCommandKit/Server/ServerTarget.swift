@@ -46,6 +46,14 @@ package struct ServerResolver {
                 status: .usage,
                 message: "no server given: use -s NAME, -s URL or -s demo, or put a server command after '--'")
         }
+        if let scheme = name.firstRange(of: "://").map({ name[..<$0.lowerBound].lowercased() }),
+            scheme != "http", scheme != "https", !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0 == "+" })
+        {
+            throw CommandFailure(
+                status: .usage,
+                message: "'\(scheme)://' servers are not supported: mcptask speaks MCP over Streamable HTTP "
+                    + "(http:// or https://) and stdio (a command after '--')")
+        }
         if name.hasPrefix("http://") || name.hasPrefix("https://") {
             return .http(url: name, headers: [:], name: name)
         }
