@@ -23,7 +23,7 @@ public struct ElicitationAsker: Sendable, Equatable {
 }
 
 /// The interactive form for a form-mode elicitation (MCP 2025-11-25): each field with its title,
-/// description and limits, the default pre-filled, the value checked and asked again when wrong; then a
+/// description and limits, the default shown as a hint Enter takes, the value checked and asked again when wrong; then a
 /// review where the person accepts, edits, declines or cancels. Ctrl-C cancels, Ctrl-D declines.
 public struct ElicitationForm: Sendable {
     public let request: ElicitRequest
@@ -90,17 +90,18 @@ public struct ElicitationForm: Sendable {
         reader.show(
             style.dim("  " + FieldParsing.hint(for: field) + (field.isRequired ? "" : "; Enter leaves it empty")))
         let start = current ?? field.defaultValue
-        // The default (or the value being edited) is typed in for the person; after a wrong answer the line
-        // starts from it again, the wrong text being quoted in the error.
-        let prefill = start.map { FieldParsing.text(of: $0, for: field) } ?? ""
-        let prompt = "  " + Sanitizer.clean(field.name) + "> "
+        // The default (or the value being edited) is shown as a hint, `subscribe [no]>`: Enter takes it, and
+        // whatever is typed replaces it (typing into a pre-filled default gave `noy`).
+        let hint = start.map { " [" + Sanitizer.clean(FieldParsing.text(of: $0, for: field)) + "]" } ?? ""
+        let prompt = "  " + Sanitizer.clean(field.name) + hint + "> "
         while true {
             let input = await reader.readLine(
-                LinePrompt(prompt: prompt, prefill: prefill, completions: FieldParsing.completions(for: field)))
+                LinePrompt(prompt: prompt, completions: FieldParsing.completions(for: field)))
             switch input {
             case .interrupted: throw .cancel
             case .endOfInput: throw .decline
             case .line(let text):
+                if let start, text.trimmed.isEmpty { return start }
                 do {
                     return try FieldParsing.parse(text, for: field)
                 } catch {

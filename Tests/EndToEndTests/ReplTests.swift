@@ -133,8 +133,8 @@ import Testing
         try await pane.type("85")
         try await pane.send("Enter")
         // The fields come in the order of the server's schema: name, age, subscribe, color, email.
-        // The default is typed in for the person.
-        try await pane.waitFor("the default") { $0.hasSuffix("subscribe> no") }
+        // The default is a hint Enter takes.
+        try await pane.waitFor("the default") { $0.hasSuffix("subscribe [no]>") }
         try await pane.send("Enter")
         try await pane.waitFor("the colour question") { $0.hasSuffix("color>") }
         try await pane.type("gr")
