@@ -16,6 +16,7 @@ static inline void mcptask_add_history(const char *line) { add_history(line); }
 static inline int mcptask_read_history(const char *path) { return read_history(path); }
 static inline int mcptask_write_history(const char *path) { return write_history(path); }
 static inline void mcptask_stifle_history(int max) { stifle_history(max); }
+static inline void mcptask_clear_history(void) { clear_history(); }
 static inline void mcptask_set_readline_name(const char *name) { rl_readline_name = name; }
 static inline void mcptask_set_completion_entry(rl_compentry_func_t *function) {
     rl_completion_entry_function = function;

@@ -19,14 +19,18 @@ public final class LineEditor: Sendable {
         public var completer: (@Sendable (String) -> [String])?
         /// Whether `preempt()` may end this read (a command prompt may wait; a form's question may not).
         public var preemptible: Bool
+        /// Whether the arrow keys walk the command history (a form's question has none: its answers are not
+        /// commands).
+        public var usesHistory: Bool
 
         public init(
-            prompt: String, prefill: String = "", preemptible: Bool = false,
+            prompt: String, prefill: String = "", preemptible: Bool = false, usesHistory: Bool = true,
             completer: (@Sendable (String) -> [String])? = nil
         ) {
             self.prompt = prompt
             self.prefill = prefill
             self.preemptible = preemptible
+            self.usesHistory = usesHistory
             self.completer = completer
         }
     }
@@ -65,7 +69,14 @@ public final class LineEditor: Sendable {
     /// Reads one line; lines are read one at a time, in the order asked.
     public func readLine(_ request: Request) async -> Outcome {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: EditorInput.shared.read(request)) }
+            queue.async { [historyPath] in
+                // libedit has one history: put it away for a read without one, and back from its file after
+                // (every line kept is written there at once, on this same queue).
+                if !request.usesHistory { mcptask_clear_history() }
+                let outcome = EditorInput.shared.read(request)
+                if !request.usesHistory, let historyPath { _ = mcptask_read_history(historyPath) }
+                continuation.resume(returning: outcome)
+            }
         }
     }
 

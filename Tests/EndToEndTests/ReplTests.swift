@@ -124,7 +124,10 @@ import Testing
         try await pane.send("Enter")
         try await pane.waitFor("the form") { $0.contains("asks (task ") && $0.hasSuffix("name>") }
         #expect(try await pane.screen().contains("tool ask_user"))
+        // A question has no command history under the arrow keys.
+        try await pane.send("Up")
         try await pane.type("Grace")
+        try await pane.waitFor("the name typed") { $0.hasSuffix("name> Grace") }
         try await pane.send("Enter")
         try await pane.waitFor("the age question") { $0.hasSuffix("age>") }
         try await pane.type("130")

@@ -16,7 +16,9 @@ package struct EditorLineReader: LineReader {
                 return choices.map { head + $0 }
             }
         }
-        let request = LineEditor.Request(prompt: prompt.prompt, prefill: prompt.prefill, completer: completer)
+        // A question's answers are not commands: no history under the arrow keys.
+        let request = LineEditor.Request(
+            prompt: prompt.prompt, prefill: prompt.prefill, usesHistory: false, completer: completer)
         switch await editor.readLine(request) {
         case .line(let text): return .line(text)
         case .endOfInput: return .endOfInput

@@ -77,7 +77,8 @@ extension TerminalPrompter {
             }
             group.addTask {
                 let prompt = "Press Enter once you are done in the browser (Ctrl-C gives up): "
-                let outcome = await editor.readLine(LineEditor.Request(prompt: prompt, preemptible: true))
+                let outcome = await editor.readLine(
+                    LineEditor.Request(prompt: prompt, preemptible: true, usesHistory: false))
                 editor.cancelPreempt()
                 if reported.isFired {
                     editor.printAbove(style.green("the server reports the browser step complete"))
