@@ -38,9 +38,13 @@ public enum MCPTaskProgram {
             CompletionDeadline.begin()
         }
         let signals = SignalRouter.installed()
-        let environment = CommandEnvironment(
-            console: .standard(signals: signals), signals: signals, variables: FileSystem.environment(),
+        let variables = FileSystem.environment()
+        var environment = CommandEnvironment(
+            console: .standard(signals: signals), signals: signals, variables: variables,
             arguments: arguments, executablePath: FileSystem.executablePath())
+        environment.interactiveLogin = { url, console in
+            await InteractiveLogin.run(url: url, console: console, environment: variables)
+        }
         return await run(arguments, in: environment)
     }
 

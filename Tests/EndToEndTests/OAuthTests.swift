@@ -117,6 +117,27 @@ struct OAuthTests {
         }
     }
 
+    @Test("on a terminal, a 401 offers the login: the page is shown, opened after a yes, and the command goes on")
+    func terminalOffersLogin() async throws {
+        try await withOAuthServer { url in
+            let dir = try TempDir()
+            let home = Home(dir: dir)
+            let pane = try await ReplPane(dir: dir, ["tools", "-s", url], environment: home.environment)
+            defer { pane.close() }
+            try await pane.waitFor("the authorization page and the question") {
+                $0.contains("wants authorization; logging in") && $0.hasSuffix("(n):")
+            }
+            #expect(((try? home.storedTokens()) ?? []).isEmpty)
+            try await pane.type("y")
+            try await pane.send("Enter")
+            try await pane.waitFor("the tools after the login") {
+                $0.contains("logged in to") && $0.contains("slow_count")
+            }
+            #expect(try await pane.waitForExit() == 0)
+            #expect(try !home.storedTokens().isEmpty)
+        }
+    }
+
     @Test("a pre-registered client logs in where dynamic registration is off")
     func preregistered() async throws {
         try await withOAuthServer(["--no-dcr"]) { url in

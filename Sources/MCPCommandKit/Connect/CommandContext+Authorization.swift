@@ -27,8 +27,20 @@ extension CommandContext {
                 status: .connection,
                 message: "the server at \(url) refused the stored login (HTTP 403, likely insufficient scope); log in "
                     + "again with the scope it needs: mcptask auth login -s \(url) --scope SCOPE")
+        } catch  where Self.httpStatus(of: error) == 401 && stored == nil {
+            // With a person at the terminal the login is offered (its page is shown and opened only after a
+            // yes), then the command goes on; otherwise one line says how to log in.
+            guard console.isInteractive, let login = interactiveLogin, await login(url, console) else {
+                throw authorizationNeeded(url, error)
+            }
+            let token: String?
+            do {
+                token = try await tokens.token(for: url)
+            } catch {
+                throw CommandFailure(status: .connection, message: error.message)
+            }
+            return try await connect(headers + Self.bearer(token))
         } catch  where Self.httpStatus(of: error) == 401 {
-            guard stored != nil else { throw authorizationNeeded(url, error) }
             logger.info("the server refused the stored access token; refreshing it")
             let refreshed: String?
             do {

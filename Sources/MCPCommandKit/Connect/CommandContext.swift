@@ -23,6 +23,8 @@ package struct CommandContext: Sendable {
     package let carriesAnswers: Bool
     /// The child processes (a stdio server's group), ended before a forced exit.
     package let children: ChildProcesses
+    /// See CommandEnvironment.interactiveLogin.
+    package let interactiveLogin: (@Sendable (_ url: String, _ console: Console) async -> Bool)?
     /// Told the process id of a stdio server once it runs; set, the server also starts without a terminal
     /// (shell completion kills its process group when its time is up).
     package var serverStarted: (@Sendable (Int32) -> Void)?
@@ -47,6 +49,7 @@ package struct CommandContext: Sendable {
             .resolve(server: settings.server, config: settings.config, command: environment.serverCommand)
         tracer = try settings.trace.map { try FileTracer(path: $0, standardError: stderr) }
         children = environment.children
+        interactiveLogin = environment.interactiveLogin
         interrupts = Interrupts(
             timeout: settings.timeout?.duration, signals: listensForSignals ? environment.signals : nil,
             children: environment.children)
@@ -64,6 +67,7 @@ package struct CommandContext: Sendable {
         signals = base.signals
         carriesAnswers = base.carriesAnswers
         children = base.children
+        interactiveLogin = base.interactiveLogin
         self.interrupts = interrupts
         self.tracer = tracer ?? base.tracer
         journal = base.journal

@@ -1,0 +1,26 @@
+import MCPAuth
+import MCPRender
+
+/// The login a command offers when a server answers 401 and a person is at the terminal: `auth login` with
+/// its defaults, the authorization page shown with its host and opened only after their yes.
+package enum InteractiveLogin {
+    package static func run(url: String, console: Console, environment: [String: String]) async -> Bool {
+        let style = Style.resolve(choice: "auto", isTerminal: console.stderr.isTerminal, environment: environment)
+        console.note(
+            "the server at \(url) wants authorization; logging in (as mcptask auth login -s URL does)", style: style)
+        let presenter = AuthorizationPresenter(
+            console: console, environment: environment, style: style, noBrowser: false, server: url)
+        do {
+            let stored = try await OAuthLogin(store: CredentialStore(environment: environment), now: console.now)
+                .run(LoginRequest(serverURL: url)) { try await presenter.present($0) }
+            console.note("logged in to \(url) at \(stored.issuer)", style: style)
+            return true
+        } catch let failure as AuthFailure {
+            console.note("login failed: \(failure.message)", style: style)
+            return false
+        } catch {
+            console.note("login failed: \(error)", style: style)
+            return false
+        }
+    }
+}
