@@ -12,7 +12,7 @@ struct MCPTask: AsyncParsableCommand {
 
             Exit status: 0 success, 1 tool error or task failed, 2 task cancelled, 3 input required but not \
             given, 4 connection or transport failure, 5 protocol violation, 6 no such task, 64 usage error, \
-            124 --timeout elapsed, 130 interrupted.
+            124 --timeout elapsed, 129 SIGHUP, 130 interrupted (Ctrl-C), 143 SIGTERM.
             """,
         version: MCPTaskVersion.current,
         subcommands: [
