@@ -6,7 +6,7 @@ import Testing
 /// The tools the checks may call on the demo server: a slow task, a failing one, the forbidden tool, and one
 /// that asks.
 let demoTools = [
-    ToolRequest(name: "slow_count", assignments: ["n=3", "delay=0.1"]), ToolRequest(name: "fails"),
+    ToolRequest(name: "slow_count", assignments: ["n=4", "delay=0.5"]), ToolRequest(name: "fails"),
     ToolRequest(name: "never_task", assignments: ["x=hi"]), ToolRequest(name: "ask_user"),
 ]
 
