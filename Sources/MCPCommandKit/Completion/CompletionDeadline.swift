@@ -36,10 +36,35 @@ package enum CompletionDeadline {
         source.setEventHandler {
             let group = serverGroup.load(ordering: .relaxed)
             if group > 0 { kill(-group, SIGKILL) }
+            // A server spawned a moment ago may not be registered yet (the limit can pass between its spawn and
+            // the registration on a loaded machine): every child of this process leads a group of its own, so
+            // end them all.
+            for child in childProcesses() { kill(-child, SIGKILL) }
             _exit(0)
         }
         source.resume()
         timer = source
+    }
+
+    /// The processes whose parent is this one, read from /proc.
+    private static func childProcesses() -> [pid_t] {
+        let me = getpid()
+        guard let directory = opendir("/proc") else { return [] }
+        defer { closedir(directory) }
+        var children: [pid_t] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard let pid = pid_t(name), let stat = try? FileSystem.read("/proc/\(name)/stat", limit: 4096) else {
+                continue
+            }
+            // "pid (comm) state ppid …": the fields after the last ')'.
+            guard let close = stat.lastIndex(of: UInt8(ascii: ")")) else { continue }
+            let fields = stat[(close + 1)...].split(separator: UInt8(ascii: " "))
+            if fields.count > 1, pid_t(String(decoding: fields[1], as: UTF8.self)) == me { children.append(pid) }
+        }
+        return children
     }
 
     /// The limit in milliseconds: the setting when it is a duration from 100 ms to a minute, else 2 s.
