@@ -16,6 +16,10 @@ public enum DemoServerMain {
             StandardStreams.ignoreBrokenPipes()
             let server = DemoServer(options: options, sink: FileLineWriter(descriptor: 1))
             await server.serve(StandardStreams.inputFrames(maxLineBytes: DemoServer.maxLineBytes))
+            if let stats = server.stats, !stats.write() {
+                StandardStreams.printError("mcptask-demo: could not write the stats to \(stats.path)")
+                StandardStreams.exitProcess(1)
+            }
             StandardStreams.exitProcess(0)
         }
     }

@@ -22,6 +22,8 @@ actor DemoServer {
     let outbound: Outbound
     let tasks: TaskStore
     let toolList: [DemoTool]
+    /// `--stats FILE`: what clients asked of each task.
+    let stats: DemoStats?
     var session: Session?
     /// False after `logging/setLevel` to a level above `info`.
     var logsInfo = true
@@ -30,8 +32,10 @@ actor DemoServer {
 
     init(options: DemoOptions, sink: any LineSink) {
         self.options = options
+        let stats = options.statsPath.map { DemoStats(path: $0, pollInterval: options.pollInterval) }
+        self.stats = stats
         self.outbound = Outbound(
-            sink: sink, silentStatus: options.deviations.contains(.silentStatus),
+            sink: sink, stats: stats, silentStatus: options.deviations.contains(.silentStatus),
             unmarkedElicitations: options.deviations.contains(.unmarkedElicitation),
             unmarkedProgress: options.deviations.contains(.unmarkedProgress))
         self.tasks = TaskStore(pollInterval: options.pollInterval)
@@ -80,6 +84,7 @@ actor DemoServer {
             outbound.respond(to: id, with: initialize(params))
             if options.fault == .garbage { sendGarbage() }
         case .request(let id, let method, let params, _):
+            stats?.received(id, method: method, params: params)
             let work = Task { await self.reply(to: method, params: params) }
             inflight[id] = work
             group.addTask { await self.complete(id, work) }
@@ -103,11 +108,13 @@ actor DemoServer {
         }
         if inflight[id] == work { inflight[id] = nil }
         guard !work.isCancelled else {
+            stats?.answered(id, created: nil)
             // Unanswered, so the client never learns of a task this request created: drop it.
             if let started = reply.startedTask { _ = try? tasks.cancel(started.taskID) }
             return
         }
         outbound.respond(to: id, with: reply.outcome)
+        stats?.answered(id, created: reply.startedTask?.taskID)
         if let started = reply.startedTask { await runTask(started) }
     }
 

@@ -23,17 +23,20 @@ public struct DemoOptions: Sendable, Equatable {
     public var pollInterval = DemoOptions.defaultPollInterval
     /// The spec departures to make (`--deviate NAME`, repeatable).
     public var deviations: Set<DemoDeviation> = []
+    /// Where to write what clients asked of each task, at exit (`--stats FILE`, for benchmarks).
+    public var statsPath: String?
 
     public static let defaultPollInterval = 500
 
     public init(
         bench: Bool = false, fault: DemoFault? = nil, pollInterval: Int = DemoOptions.defaultPollInterval,
-        deviations: Set<DemoDeviation> = []
+        deviations: Set<DemoDeviation> = [], statsPath: String? = nil
     ) {
         self.bench = bench
         self.fault = fault
         self.pollInterval = pollInterval
         self.deviations = deviations
+        self.statsPath = statsPath
     }
 
     /// What the command line asks for.
@@ -69,6 +72,15 @@ public struct DemoOptions: Sendable, Equatable {
                 let name = String(flag.dropFirst("--deviate=".count))
                 guard let deviation = DemoDeviation(rawValue: name) else { return unknownDeviation(name) }
                 options.deviations.insert(deviation)
+            case "--stats":
+                guard let path = rest.popFirst(), !path.isEmpty else {
+                    return .invalid("option '--stats' needs a file to write")
+                }
+                options.statsPath = path
+            case let flag where flag.hasPrefix("--stats="):
+                let path = String(flag.dropFirst("--stats=".count))
+                guard !path.isEmpty else { return .invalid("option '--stats' needs a file to write") }
+                options.statsPath = path
             case "--poll-interval":
                 guard let value = rest.popFirst() else {
                     return .invalid("option '--poll-interval' needs a value in milliseconds")
@@ -108,7 +120,7 @@ public struct DemoOptions: Sendable, Equatable {
     }
 
     public static let usage = """
-        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--deviate NAME]...
+        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--stats FILE] [--deviate NAME]...
 
         The bundled demo MCP server (protocol 2025-11-25, tasks included), speaking newline-delimited
         JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
@@ -124,6 +136,10 @@ public struct DemoOptions: Sendable, Equatable {
           --bench         also list the 'flood' tool (sends many progress notifications fast)
           --poll-interval MS
                           the pollInterval every task reports, in milliseconds (default 500)
+          --stats FILE    at exit, write JSON about each task to FILE (0600): when it was created and when
+                          its terminal status notification was sent (CLOCK_MONOTONIC ns), the requests
+                          naming it, the most tasks/get outstanding at once and the shortest gap between
+                          two (bench/many_tasks)
           --fault MODE    misbehave on purpose, for tests of a client's error handling:
                             garbage        write a non-JSON line after answering initialize
                             exit-early     print to stderr and exit 3 before reading anything

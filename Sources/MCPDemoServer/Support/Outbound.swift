@@ -3,6 +3,8 @@ import MCPCore
 /// Everything the server writes to the client: responses, notifications and its own requests.
 struct Outbound: Sendable {
     let sink: any LineSink
+    /// `--stats FILE`: notes when each task's terminal status notification goes out.
+    var stats: DemoStats?
     let clientRequests = ClientRequests()
     /// `--deviate silent-status`: no status notifications at all.
     var silentStatus = false
@@ -30,6 +32,7 @@ struct Outbound: Sendable {
     func notifyStatus(_ task: TaskInfo) {
         if silentStatus { return }
         notify(TaskStatusNotification.method, task.json)
+        stats?.statusSent(task)
     }
 
     /// Sends a server-to-client request and waits for its result; throws the client's error or
