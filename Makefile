@@ -21,7 +21,7 @@ INSTALLED = $(DESTDIR)$(BINDIR)/mcptask $(DESTDIR)$(BINDIR)/mcptask-demo $(DESTD
 	$(DESTDIR)$(BASH_COMPLETION_DIR)/mcptask $(DESTDIR)$(ZSH_COMPLETION_DIR)/_mcptask \
 	$(DESTDIR)$(FISH_COMPLETION_DIR)/mcptask.fish
 
-.PHONY: deps test-deps build demo test lint unit interop-env docs check-docs docs-tools bench bench-journal bench-json release \
+.PHONY: deps test-deps build demo test lint unit interop-env docs check-docs docs-tools bench bench-journal bench-json bench-tasks release \
 	install install-files uninstall deb check-deb clean fuzz fuzz-smoke fuzz-build fuzz-corpus
 
 # The libFuzzer harnesses of Fuzz/ (JSON and JSON-RPC decoding, the line framer, the SSE parser) build into
@@ -112,6 +112,11 @@ bench-journal: deps
 # JSON reading speed: the parser alone and whole `tools` runs on a 13 MB tools/list, beside raw Python.
 bench-json: deps
 	bash bench/json/run.sh
+
+# Many tasks at once: 50 and 500 demo tasks followed through a background session and the REPL, beside raw
+# Python: tasks/get against the poll budget, result latency, CPU per task and peak memory.
+bench-tasks: deps
+	bash bench/many_tasks/run.sh
 
 release: deps
 	$(SWIFT_BUILD) -c release --static-swift-stdlib
