@@ -37,7 +37,7 @@ package struct TaskPipeline: Sendable {
     package func follow(_ run: TaskRun, taskID: String, progressToken: ProgressToken?) async {
         await finish(run) {
             // Subscribe first: a status notification may come while tasks/get is on its way.
-            let notifications = session.notifications()
+            let notifications = session.subscribeNotifications()
             let initial: TaskInfo
             do {
                 initial = try await session.getTask(taskID)
@@ -69,16 +69,19 @@ package struct TaskPipeline: Sendable {
             assignments: request.assignments, args: request.args, schema: tool.inputSchema)
         let asTask = try Self.decideTask(for: tool, request: request, session: session, note: notes)
         let token = ProgressToken.string("mcptask-\(getpid())-\(run.number)")
-        let notifications = session.notifications()
+        let notifications = session.subscribeNotifications()
         guard asTask else {
             run.enter(.calling(asTask: false))
+            notifications.narrow(task: nil, progressToken: token)
             do {
-                return try await plainCall(run, tool.name, arguments, token, notifications)
+                return try await plainCall(run, tool.name, arguments, token, notifications.stream)
             } catch let error as ResponseError {
                 guard let urlsRequired, await urlsRequired(error, tool.name) else { return .refused(error) }
                 notes("calling '\(tool.name)' again")
                 do {
-                    return try await plainCall(run, tool.name, arguments, token, session.notifications())
+                    let again = session.subscribeNotifications()
+                    again.narrow(task: nil, progressToken: token)
+                    return try await plainCall(run, tool.name, arguments, token, again.stream)
                 } catch let error as ResponseError {
                     return .refused(error)
                 }
@@ -102,13 +105,16 @@ package struct TaskPipeline: Sendable {
         return try await monitor(run, created, progressToken: token, notifications: notifications)
     }
 
-    /// One TaskMonitor from `initial` to the end; the final status goes to the journal.
+    /// One TaskMonitor from `initial` to the end; the final status goes to the journal. The subscription is
+    /// narrowed to the task first, so with many tasks followed at once each notification wakes only its own
+    /// task's monitor.
     private func monitor(
         _ run: TaskRun, _ initial: TaskInfo, progressToken: ProgressToken?,
-        notifications: AsyncStream<ServerNotification>
+        notifications: NotificationSubscription
     ) async throws -> TaskRun.End {
+        notifications.narrow(task: initial.taskId, progressToken: progressToken)
         let monitor = TaskMonitor(session: session, taskID: initial.taskId, progressToken: progressToken)
-        let outcome = try await monitor.run(initial: initial, notifications: notifications) { event in
+        let outcome = try await monitor.run(initial: initial, notifications: notifications.stream) { event in
             run.apply(.event(event))
         }
         if let task = outcome.task {
