@@ -30,6 +30,8 @@ package final class SessionClients: Sendable {
         /// tools/call requests forwarded and not answered yet: a question about a task no one owns may be
         /// about one of theirs.
         var callsInFlight = 0
+        /// Which commands get which task's notifications.
+        var routes = NotificationRoutes()
     }
 
     private let state = Mutex(State())
@@ -58,6 +60,7 @@ package final class SessionClients: Sendable {
         let orphaned = state.withLock { state in
             state.clients[id]?.outbox.finish()
             state.clients[id] = nil
+            state.routes.leave(id)
             state.lastActivity = .now
             let mine = state.asked.filter { $0.value == id }.map(\.key)
             for key in mine { state.asked[key] = nil }
@@ -76,14 +79,20 @@ package final class SessionClients: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    /// A command's tools/call goes to the server.
-    package func callStarted() { state.withLock { $0.callsInFlight += 1 } }
+    /// A command's tools/call goes to the server, with `progressToken` (its progress goes to that command).
+    package func callStarted(progressToken: JSONValue? = nil, by client: Int? = nil) {
+        state.withLock { state in
+            state.callsInFlight += 1
+            if let client { state.routes.callStarted(token: progressToken, by: client) }
+        }
+    }
 
-    /// Its answer came back, creating `taskID` (owned by `client` from now on) or not; questions waiting to
-    /// learn their task's owner are routed again.
-    package func callEnded(createdTask taskID: String?, by client: Int) {
+    /// Its answer came back, creating `taskID` (owned by `client` from now on, who gets its notifications)
+    /// or not; questions waiting to learn their task's owner are routed again.
+    package func callEnded(createdTask taskID: String?, by client: Int, progressToken: JSONValue? = nil) {
         let waiters = state.withLock { state in
             state.callsInFlight -= 1
+            state.routes.callEnded(token: progressToken, createdTask: taskID, by: client)
             if let taskID { state.owners[taskID] = client }
             defer { state.attachWaiters = [:] }
             return Array(state.attachWaiters.values)
@@ -105,6 +114,25 @@ package final class SessionClients: Sendable {
 
     package func broadcast(_ frame: [UInt8]) {
         let outboxes = state.withLock { $0.clients.values.map(\.outbox) }
+        for outbox in outboxes { outbox.yield(frame) }
+    }
+
+    /// The command named task `taskID` in a request: it gets the task's notifications from now on.
+    package func follow(_ taskID: String, by client: Int) {
+        state.withLock { $0.routes.follow(taskID, by: client) }
+    }
+
+    /// Sends a server notification to the commands it concerns (see `NotificationRoutes`).
+    package func route(_ frame: [UInt8]) {
+        guard case .notification(let method, let params, let meta)? = try? JSONRPCMessage.decode(frame) else {
+            return broadcast(frame)
+        }
+        let outboxes = state.withLock { state in
+            switch state.routes.audience(method: method, params: params, envelopeMeta: meta) {
+            case .everyone: return state.clients.values.map(\.outbox)
+            case .only(let clients): return clients.compactMap { state.clients[$0]?.outbox }
+            }
+        }
         for outbox in outboxes { outbox.yield(frame) }
     }
 

@@ -68,7 +68,7 @@ package struct SessionHost: Sendable {
     private func serve(_ session: ClientSession, clients: SessionClients, record: SessionRecord) async throws -> Ending
     {
         session.setElicitationHandler { request, elicitation in await clients.elicit(request, context: elicitation) }
-        session.setNotificationTap { frame in clients.broadcast(frame) }
+        session.setNotificationTap { frame in clients.route(frame) }
         let stop = SessionStop()
         let link = SessionLink(session: session, clients: clients, stop: stop)
         let serverNews = session.notifications()

@@ -104,7 +104,10 @@ package struct SessionLink: Sendable {
         _ id: RequestID, _ method: String, _ params: JSONValue?, from client: Int, cancels: ForwardedRequests
     ) async {
         let isCall = method == CallToolRequest.method
-        if isCall { clients.callStarted() }
+        let token = isCall ? params?["_meta"]?["progressToken"] : nil
+        if isCall { clients.callStarted(progressToken: token, by: client) }
+        // A command that names a task (tasks/get, tasks/result, …) follows it: its notifications go there.
+        if let taskID = params?["taskId"]?.stringValue { clients.follow(taskID, by: client) }
         let answer: Result<JSONValue, ResponseError>? = await cancels.race(id) {
             do {
                 // As the command would: a tasks/result it gives up is not cancelled on the server.
@@ -127,7 +130,7 @@ package struct SessionLink: Sendable {
         }
         if isCall {
             let created: String? = if case .success(let result)? = answer { Self.createdTask(result) } else { nil }
-            clients.callEnded(createdTask: created, by: client)
+            clients.callEnded(createdTask: created, by: client, progressToken: token)
         }
         guard let answer else { return }  // cancelled by the command: it wants no answer
         clients.send(reply(id, answer), to: client)

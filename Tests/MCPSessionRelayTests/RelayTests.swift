@@ -166,7 +166,7 @@ func withRelay(tracer: (any MessageTracer)? = nil, _ body: @escaping @Sendable (
     try await withDemoSession(tracer: tracer) { upstream in
         let clients = SessionClients()
         upstream.setElicitationHandler { request, context in await clients.elicit(request, context: context) }
-        upstream.setNotificationTap { frame in clients.broadcast(frame) }
+        upstream.setNotificationTap { frame in clients.route(frame) }
         try await body(Relay(link: SessionLink(session: upstream, clients: clients, stop: SessionStop())))
     }
 }
