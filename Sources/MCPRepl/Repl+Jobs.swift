@@ -6,7 +6,7 @@ import MCPRender
 
 /// `call` (in the foreground, or with `&`), `jobs` and `fg`.
 extension Repl {
-    func call(_ arguments: [String], background: Bool, group: inout TaskGroup<Void>) async -> ExitStatus {
+    func call(_ arguments: [String], background: Bool, group: inout DiscardingTaskGroup) async -> ExitStatus {
         guard let invocation = await parse(CallCommand.self, arguments), sharesConnection(invocation.server) else {
             return .usage
         }

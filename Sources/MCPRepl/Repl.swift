@@ -56,7 +56,9 @@ package struct Repl: Sendable {
         session.setElicitationHandler { request, elicitation in await answer(request, elicitation) }
         await context.offerAnswers(on: session, always: true)
         if console.isInteractive { banner() }
-        return await withTaskGroup(of: Void.self, returning: ExitStatus.self) { group in
+        // Discarding: a REPL runs for hours and starts tasks for every job and line; a plain task group
+        // would keep each finished child until the REPL ends.
+        return await withDiscardingTaskGroup(returning: ExitStatus.self) { group in
             group.addTask { await refreshKnown(listingTools: true) }
             group.addTask { await watchSession() }
             var last = ExitStatus.success
@@ -84,7 +86,9 @@ package struct Repl: Sendable {
                     case .status(let status): last = status
                     case .nothing: break
                     }
-                    group.addTask { await refreshKnown(listingTools: false) }
+                    // Completion is for a person typing; a script of hundreds of lines would re-read the
+                    // journal after each one.
+                    if console.isInteractive { group.addTask { await refreshKnown(listingTools: false) } }
                 }
             }
             if let ended = session.closingError, signals.quit.isFired {
@@ -116,7 +120,7 @@ package struct Repl: Sendable {
     }
 
     /// Runs one command line.
-    package func execute(_ text: String, group: inout TaskGroup<Void>) async -> Step {
+    package func execute(_ text: String, group: inout DiscardingTaskGroup) async -> Step {
         let line: ReplLine
         do {
             line = try ReplLine.parse(text)
@@ -177,7 +181,8 @@ package struct Repl: Sendable {
             known.tools = tools
             known.jobNumbers = jobs.map(\.number)
             var ids = jobs.compactMap(\.taskID)
-            for entry in journaled.reversed() where !ids.contains(entry.taskId) { ids.append(entry.taskId) }
+            var seen = Set(ids)
+            for entry in journaled.reversed() where seen.insert(entry.taskId).inserted { ids.append(entry.taskId) }
             known.taskIDs = ids
         }
     }
