@@ -9,6 +9,9 @@ Clients (--client):
   repl     one `mcptask repl` reading `call slow_count … &` lines from a pipe, which waits for its jobs at EOF
   raw      bench/many_tasks/raw_tasks_client.py, the standard-library baseline
 
+Task i's steps take DELAY * (1 + (i mod SPREAD) / SPREAD) seconds, so tasks started together end spread over
+most of a task's length (SPREAD 1: all at once, a burst of terminal notifications).
+
 The demo server runs with `--stats FILE` (what each task was asked, when its terminal status notification went
 out, on CLOCK_MONOTONIC); this script stamps each line of the clients' output on the same clock as it arrives,
 so a task's result latency is the stamp of its result (or end) line minus its terminal notification. The
@@ -34,6 +37,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def now_ns():
     return time.monotonic_ns()
+
+
+def step_delay(options, index):
+    """Task `index`'s seconds a step: DELAY, stretched by up to (SPREAD - 1) / SPREAD in turn, so that the
+    tasks, started together, end spread over most of a task's length rather than all in the same instant."""
+    return round(options.delay * (1 + (index % options.spread) / options.spread), 3)
 
 
 class Lines:
@@ -116,6 +125,7 @@ def run_session(options, demo_command, environment):
     running = []  # processes to reap
     calls_left = options.tasks
     calls_in_flight = 0
+    started_calls = [0]
 
     def finished(process, label):
         cpu, peak = reap(process)
@@ -137,9 +147,11 @@ def run_session(options, demo_command, environment):
         running.append((process, "watch " + task))
 
     def start_call():
+        delay = step_delay(options, started_calls[0])
+        started_calls[0] += 1
         process = subprocess.Popen(
             [mcptask, "call", "--detach", "-s", "@bench", "slow_count", f"n={options.steps}",
-             f"delay={options.delay}"], env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+             f"delay={delay}"], env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE)
         found = []
 
@@ -178,7 +190,8 @@ def run_session(options, demo_command, environment):
 
 
 def run_repl(options, demo_command, environment):
-    script = "".join(f"call slow_count n={options.steps} delay={options.delay} &\n" for _ in range(options.tasks))
+    script = "".join(f"call slow_count n={options.steps} delay={step_delay(options, index)} &\n"
+                     for index in range(options.tasks))
     process = subprocess.Popen([options.mcptask, "repl", "--"] + demo_command, env=environment,
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     jobs = {}  # job number -> task id
@@ -215,7 +228,7 @@ def run_repl(options, demo_command, environment):
 def run_raw(options, demo_command, environment):
     process = subprocess.Popen(
         [sys.executable, os.path.join(HERE, "raw_tasks_client.py"), "--tasks", str(options.tasks), "--steps",
-         str(options.steps), "--delay", str(options.delay), "--"] + demo_command, env=environment,
+         str(options.steps), "--delay", str(options.delay), "--spread", str(options.spread), "--"] + demo_command, env=environment,
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     printed = {}
     errors = []
@@ -267,6 +280,7 @@ def analyse(options, stats, printed, usage, wall):
     return {
         "client": options.client, "tasks": options.tasks, "created": len(tasks), "unfinished": len(unfinished),
         "resultsPrinted": len(latencies), "pollIntervalMs": poll, "steps": options.steps, "delay": options.delay,
+        "spread": options.spread,
         "tasksGet": gets, "budget": budget,
         "maxGetsOutstanding": max((task["maxGetsOutstanding"] for task in tasks), default=0),
         "minGetGapMs": min(gaps) if gaps else None,
@@ -300,6 +314,7 @@ def main():
     parser.add_argument("--tasks", type=int, required=True)
     parser.add_argument("--steps", type=int, default=5)
     parser.add_argument("--delay", type=float, default=1.0)
+    parser.add_argument("--spread", type=int, default=10, help="1: every task the same length")
     parser.add_argument("--poll-interval", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=4, help="session: call --detach processes at once")
     options = parser.parse_args()

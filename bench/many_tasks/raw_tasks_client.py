@@ -4,7 +4,7 @@ server. It starts TASKS tasks (tools/call with a task), keeps one blocking tasks
 mcptask does on the 2025-11-25 wire, polls each with tasks/get at the task's pollInterval (one outstanding at a
 time, the next one pollInterval after the answer), reads every notification, and prints one line per task,
 "TASK_ID TEXT", the moment its tasks/result answers. Usage:
-raw_tasks_client.py --tasks N --steps K --delay SECONDS -- SERVER ARGS...
+raw_tasks_client.py --tasks N --steps K --delay SECONDS [--spread S] -- SERVER ARGS...
 """
 import argparse
 import heapq
@@ -22,6 +22,7 @@ def main():
     parser.add_argument("--tasks", type=int, required=True)
     parser.add_argument("--steps", type=int, required=True)
     parser.add_argument("--delay", type=float, required=True)
+    parser.add_argument("--spread", type=int, default=1)
     options = parser.parse_args(sys.argv[1:split])
     server = subprocess.Popen(sys.argv[split + 1:], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     out = server.stdin
@@ -42,7 +43,9 @@ def main():
     pending.clear()
     out.write(b'{"jsonrpc":"2.0","method":"notifications/initialized"}\n')
     for index in range(options.tasks):
-        send("tools/call", {"name": "slow_count", "arguments": {"n": options.steps, "delay": options.delay},
+        # The same task lengths as follow_tasks.py gives mcptask.
+        delay = round(options.delay * (1 + (index % options.spread) / options.spread), 3)
+        send("tools/call", {"name": "slow_count", "arguments": {"n": options.steps, "delay": delay},
                             "task": {"ttl": 600000}, "_meta": {"progressToken": f"raw-{index}"}})
     out.flush()
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench-tasks`: mcptask following many tasks at once (issue 17). For each count in COUNTS (50 and 500),
 # TASKS tasks of the demo's slow_count (STEPS steps of DELAY seconds; the demo run with --poll-interval
-# POLL_INTERVAL and --stats) are started and followed to the end by three clients in turn
+# POLL_INTERVAL and --stats; SPREAD below) are started and followed to the end by three clients in turn
 # (bench/many_tasks/follow_tasks.py):
 #   session  a background session, `call --detach` per task and a `watch --result` of each
 #   repl     one `mcptask repl` fed `call slow_count … &` lines on a pipe
@@ -19,7 +19,9 @@
 #
 # Environment: BUILD_DIR (.build), CONFIG (release; debug measures the debug build), SKIP_BUILD=1 (use an
 # existing build), COUNTS ("50 500"), STEPS (5),
-# DELAY (2: seconds a step, so tasks last 10 s and hundreds run at once), POLL_INTERVAL (500 ms),
+# DELAY (2: seconds a step, so tasks last 10 to 19 s and hundreds run at once), SPREAD (10: task i's steps
+# take DELAY * (1 + (i mod SPREAD) / SPREAD), so the tasks end spread over 9 s, as tasks started together
+# do; 1 makes them all end in the same instant), POLL_INTERVAL (500 ms),
 # CONCURRENCY (4: `call --detach` processes at once for the session), CLIENTS ("session repl raw").
 set -euo pipefail
 
@@ -30,6 +32,7 @@ CONFIG=${CONFIG:-release}
 COUNTS=${COUNTS:-50 500}
 STEPS=${STEPS:-5}
 DELAY=${DELAY:-2}
+SPREAD=${SPREAD:-10}
 POLL_INTERVAL=${POLL_INTERVAL:-500}
 CONCURRENCY=${CONCURRENCY:-4}
 CLIENTS=${CLIENTS:-session repl raw}
@@ -68,7 +71,7 @@ for count in $COUNTS; do
     for client in $CLIENTS; do
         log "$client: $count tasks of $STEPS x ${DELAY}s, pollInterval $POLL_INTERVAL ms"
         python3 bench/many_tasks/follow_tasks.py --client "$client" --mcptask "$MCPTASK" --demo "$DEMO" \
-            --tasks "$count" --steps "$STEPS" --delay "$DELAY" --poll-interval "$POLL_INTERVAL" \
+            --tasks "$count" --steps "$STEPS" --delay "$DELAY" --spread "$SPREAD" --poll-interval "$POLL_INTERVAL" \
             --concurrency "$CONCURRENCY" | tee -a "$RUNS" >&2
     done
 done

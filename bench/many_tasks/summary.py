@@ -14,7 +14,9 @@ def main():
     runs_path, out_path, machine = sys.argv[1:4]
     runs = [json.loads(line) for line in open(runs_path) if line.strip()]
     raw = {run["tasks"]: run for run in runs if run["client"] == "raw"}
-    print(f"\nmany tasks: slow_count of {runs[0]['steps']} x {runs[0]['delay']:g} s, pollInterval "
+    first = runs[0]
+    longest = first["delay"] * (2 - 1 / first["spread"])
+    print(f"\nmany tasks: slow_count of {first['steps']} steps of {first['delay']:g} to {longest:g} s, pollInterval "
           f"{runs[0]['pollIntervalMs']} ms; {machine}")
     header = (f"{'client':<8} {'tasks':>5}  {'tasks/get vs budget':<20} {'outst.':>6}  {'latency max / p95':<19}"
               f" {'CPU/task':>9} {'vs raw':>7}  {'peak mem':>9}")
