@@ -26,7 +26,8 @@ struct NotificationRoutesTests {
         #expect(routes.audience(method: "notifications/message", params: ["data": "x"], envelopeMeta: nil) == .everyone)
         // Progress marked with its task, in params or at the message's top level (pymcp-kit).
         let progress = ProgressNotification.method
-        #expect(routes.audience(method: progress, params: Self.progress(7, related: "b"), envelopeMeta: nil) == .only([3]))
+        #expect(
+            routes.audience(method: progress, params: Self.progress(7, related: "b"), envelopeMeta: nil) == .only([3]))
         let envelope: JSONValue = [MetaKey.relatedTask: ["taskId": "a"]]
         #expect(routes.audience(method: progress, params: Self.progress(7), envelopeMeta: envelope) == .only([1, 2]))
         // A command that leaves stops getting them; the task stays followed (by nobody now).
@@ -60,8 +61,10 @@ struct NotificationRoutesTests {
         let status = JSONRPCMessage.notification(
             method: TaskStatusNotification.method, params: Self.status("t1"), envelopeMeta: nil
         ).encoded()
-        let marker = JSONRPCMessage.notification(method: "notifications/message", params: ["data": "end"], envelopeMeta: nil)
-            .encoded()
+        let marker = JSONRPCMessage.notification(
+            method: "notifications/message", params: ["data": "end"], envelopeMeta: nil
+        )
+        .encoded()
         clients.route(status)
         clients.route(marker)  // about no task: everyone
         var firstFrames = firstOutbox.makeAsyncIterator()

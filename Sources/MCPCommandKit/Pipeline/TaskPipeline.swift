@@ -60,6 +60,11 @@ package struct TaskPipeline: Sendable {
             end = .failed(error)
         }
         run.apply(.ended(end))
+        // The final status goes to the journal after the end is shown: its write may wait for another
+        // process's lock (hundreds of `watch` commands finishing together), and the result should not.
+        if case .outcome(let outcome) = end, let task = outcome.task {
+            context.journal.noteStatus(task.status.rawValue, of: task.taskId, now: context.console.now())
+        }
     }
 
     private func call(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async throws -> TaskRun.End {
@@ -105,9 +110,9 @@ package struct TaskPipeline: Sendable {
         return try await monitor(run, created, progressToken: token, notifications: notifications)
     }
 
-    /// One TaskMonitor from `initial` to the end; the final status goes to the journal. The subscription is
-    /// narrowed to the task first, so with many tasks followed at once each notification wakes only its own
-    /// task's monitor.
+    /// One TaskMonitor from `initial` to the end (`finish` notes the final status in the journal). The
+    /// subscription is narrowed to the task first, so with many tasks followed at once each notification wakes
+    /// only its own task's monitor.
     private func monitor(
         _ run: TaskRun, _ initial: TaskInfo, progressToken: ProgressToken?,
         notifications: NotificationSubscription
@@ -116,9 +121,6 @@ package struct TaskPipeline: Sendable {
         let monitor = TaskMonitor(session: session, taskID: initial.taskId, progressToken: progressToken)
         let outcome = try await monitor.run(initial: initial, notifications: notifications.stream) { event in
             run.apply(.event(event))
-        }
-        if let task = outcome.task {
-            context.journal.noteStatus(task.status.rawValue, of: task.taskId, now: context.console.now())
         }
         return .outcome(outcome)
     }
