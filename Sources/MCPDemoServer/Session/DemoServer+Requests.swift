@@ -14,11 +14,14 @@ struct StartedTask: Sendable {
     let taskID: String
     let run: ToolRun
     let context: ToolContext
+    /// A task of the 2026-07-28 tasks extension, whose outcome tasks/get carries.
+    var onExtensionWire = false
 }
 
 extension DemoServer {
     /// Routes every request but `initialize`.
     func reply(to method: String, params: JSONValue?) async -> Reply {
+        if stateless { return await statelessReply(to: method, params: params) }
         if method == PingRequest.method { return .result([:]) }
         guard let session else {
             return .error(
@@ -70,7 +73,8 @@ extension DemoServer {
             } catch {
                 throw .invalidParams("Invalid params for initialize: \(describe(error, method: "capabilities"))")
             }
-            let version = ProtocolVersion.supported.contains(requested) ? requested : ProtocolVersion.latest
+            let served = options.handshakeVersions
+            let version = served.contains(requested) ? requested : served.first ?? ProtocolVersion.latest
             let tasksEnabled = ProtocolVersion.hasCoreTasks(version) && options.fault != .noTasks
             session = Session(
                 protocolVersion: version, clientCapabilities: clientCapabilities, tasksEnabled: tasksEnabled)

@@ -90,7 +90,7 @@ extension DemoServer {
 
     /// Runs a tool, turning whatever it throws into the JSON-RPC error a caller would see, and keeping a
     /// `ToolFailure` for the failed task's status message.
-    private static func execute(
+    static func execute(
         _ run: ToolRun, context: ToolContext, toolName: String?
     ) async -> (outcome: TaskOutcome, failure: ToolFailure?) {
         do {
@@ -115,7 +115,7 @@ extension DemoServer {
         StandardStreams.exitProcess(1)
     }
 
-    private static func progressToken(in reader: ParamsReader) throws(ResponseError) -> ProgressToken? {
+    static func progressToken(in reader: ParamsReader) throws(ResponseError) -> ProgressToken? {
         guard let meta = try reader.optionalObject("_meta"), let token = meta["progressToken"], !token.isNull else {
             return nil
         }

@@ -21,8 +21,13 @@ actor DemoServer {
     let options: DemoOptions
     let outbound: Outbound
     let tasks: TaskStore
+    /// Questions of tasks on the 2026-07-28 extension wire, waiting for tasks/update.
+    let inputs: TaskInputs
     let toolList: [DemoTool]
     var session: Session?
+    /// True once the connection's first request carried the 2026-07-28 envelope (`--protocol-versions`
+    /// including it): no handshake, every request stands alone, tasks are the extension's.
+    var stateless = false
     /// False after `logging/setLevel` to a level above `info`.
     var logsInfo = true
     /// Requests still computing their answer, for `notifications/cancelled`.
@@ -35,6 +40,7 @@ actor DemoServer {
             unmarkedElicitations: options.deviations.contains(.unmarkedElicitation),
             unmarkedProgress: options.deviations.contains(.unmarkedProgress))
         self.tasks = TaskStore(pollInterval: options.pollInterval)
+        self.inputs = TaskInputs(tasks: tasks)
         self.toolList = ToolCatalog.tools(bench: options.bench)
     }
 
@@ -77,9 +83,10 @@ actor DemoServer {
         switch message {
         case .request(let id, InitializeRequest.method, let params, _):
             // Answered inline, so requests that follow at once already see the session.
-            outbound.respond(to: id, with: initialize(params))
+            outbound.respond(to: id, with: acceptsHandshake ? initialize(params) : refuseHandshake(params))
             if options.fault == .garbage { sendGarbage() }
         case .request(let id, let method, let params, _):
+            noteGeneration(of: params)
             let work = Task { await self.reply(to: method, params: params) }
             inflight[id] = work
             group.addTask { await self.complete(id, work) }
@@ -108,7 +115,9 @@ actor DemoServer {
             return
         }
         outbound.respond(to: id, with: reply.outcome)
-        if let started = reply.startedTask { await runTask(started) }
+        if let started = reply.startedTask {
+            if started.onExtensionWire { await runExtensionTask(started) } else { await runTask(started) }
+        }
     }
 
     private func receiveNotification(_ method: String, _ params: JSONValue?) {

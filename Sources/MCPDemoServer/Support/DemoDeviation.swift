@@ -28,6 +28,15 @@ public enum DemoDeviation: String, CaseIterable, Sendable {
     case unmarkedElicitation = "unmarked-elicitation"
     /// A task's progress notifications have no related-task `_meta` (the official SDK).
     case unmarkedProgress = "unmarked-progress"
+    /// 2026-07-28 tasks extension: the created task has no `ttlMs`.
+    case extNoTTL = "ext-no-ttl"
+    /// 2026-07-28 tasks extension: tasks/get on a finished task leaves out its `result` or `error`.
+    case extNoOutcome = "ext-no-outcome"
+    /// 2026-07-28 tasks extension: tasks/cancel answers the cancelled task (the 2025-11-25 shape), not an
+    /// empty acknowledgement.
+    case extCancelTask = "ext-cancel-task"
+    /// 2026-07-28 tasks extension: tasks/update answers -32602 for the question it asked, which stays open.
+    case extUpdateRefused = "ext-update-refused"
 
     /// What `--help` says of each.
     var summary: String {
@@ -45,6 +54,10 @@ public enum DemoDeviation: String, CaseIterable, Sendable {
         case .unknownMethodCode: return "an unknown method answers -32603, not -32601"
         case .unmarkedElicitation: return "a task's elicitation/create has no related-task _meta"
         case .unmarkedProgress: return "a task's notifications/progress have no related-task _meta"
+        case .extNoTTL: return "2026-07-28: the created task has no ttlMs"
+        case .extNoOutcome: return "2026-07-28: tasks/get on a finished task has no result or error"
+        case .extCancelTask: return "2026-07-28: tasks/cancel answers the task, not an empty ack"
+        case .extUpdateRefused: return "2026-07-28: tasks/update refuses the answer (-32602)"
         }
     }
 

@@ -1,3 +1,5 @@
+import MCPCore
+
 /// Faults `mcptask-demo --fault MODE` injects, so a client's error paths can be tested end to end.
 public enum DemoFault: String, CaseIterable, Sendable {
     /// After answering `initialize`, writes a line that is not JSON, then keeps writing notifications.
@@ -23,8 +25,19 @@ public struct DemoOptions: Sendable, Equatable {
     public var pollInterval = DemoOptions.defaultPollInterval
     /// The spec departures to make (`--deviate NAME`, repeatable).
     public var deviations: Set<DemoDeviation> = []
+    /// The revisions served (`--protocol-versions`): by default the `initialize` handshake's, so a client that
+    /// probes with `server/discover` falls back to 2025-11-25 as before.
+    public var protocolVersions = DemoOptions.defaultProtocolVersions
 
     public static let defaultPollInterval = 500
+    public static let defaultProtocolVersions = ProtocolVersion.supported
+    /// Every revision `--protocol-versions` may name.
+    static let knownProtocolVersions = [ProtocolVersion.rev20260728] + ProtocolVersion.supported
+
+    /// Whether 2026-07-28 (stateless, with the tasks extension) is served.
+    var servesStateless: Bool { protocolVersions.contains(ProtocolVersion.rev20260728) }
+    /// The `initialize` revisions served, newest first.
+    var handshakeVersions: [String] { ProtocolVersion.supported.filter(protocolVersions.contains) }
 
     public init(
         bench: Bool = false, fault: DemoFault? = nil, pollInterval: Int = DemoOptions.defaultPollInterval,
@@ -79,6 +92,16 @@ public struct DemoOptions: Sendable, Equatable {
                 let value = String(flag.dropFirst("--poll-interval=".count))
                 guard let interval = positiveInteger(value) else { return badPollInterval(value) }
                 options.pollInterval = interval
+            case "--protocol-versions":
+                guard let value = rest.popFirst() else {
+                    return .invalid("option '--protocol-versions' needs a comma-separated list: \(versionNames)")
+                }
+                guard let versions = protocolVersions(value) else { return badVersions(value) }
+                options.protocolVersions = versions
+            case let flag where flag.hasPrefix("--protocol-versions="):
+                let value = String(flag.dropFirst("--protocol-versions=".count))
+                guard let versions = protocolVersions(value) else { return badVersions(value) }
+                options.protocolVersions = versions
             default:
                 return .invalid("unknown option '\(argument)'; run 'mcptask-demo --help' for usage")
             }
@@ -98,6 +121,19 @@ public struct DemoOptions: Sendable, Equatable {
         .invalid("unknown deviation '\(name)' for '--deviate'; expected one of: \(deviationNames)")
     }
 
+    private static var versionNames: String { knownProtocolVersions.joined(separator: ", ") }
+
+    /// A comma-separated list of known revisions, at least one.
+    private static func protocolVersions(_ text: String) -> [String]? {
+        let versions = text.split(separator: ",").map(String.init)
+        guard !versions.isEmpty, versions.allSatisfy(knownProtocolVersions.contains) else { return nil }
+        return versions
+    }
+
+    private static func badVersions(_ value: String) -> Parsed {
+        .invalid("invalid value '\(value)' for '--protocol-versions': expected revisions among \(versionNames)")
+    }
+
     private static func positiveInteger(_ text: String) -> Int? {
         guard let value = Int(text), value > 0 else { return nil }
         return value
@@ -108,10 +144,11 @@ public struct DemoOptions: Sendable, Equatable {
     }
 
     public static let usage = """
-        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--deviate NAME]...
+        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--protocol-versions LIST]
+                            [--deviate NAME]...
 
-        The bundled demo MCP server (protocol 2025-11-25, tasks included), speaking newline-delimited
-        JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
+        The bundled demo MCP server (protocol 2025-11-25, tasks included; with --protocol-versions also
+        2026-07-28 and its tasks extension), speaking newline-delimited JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
         cancellable_sleep, and tools whose tasks behave like real servers':
           chatty_count   three identical status notifications per step, progress with a top-level _meta,
                          the last progress twice (FastMCP, pymcp-kit)
@@ -124,6 +161,11 @@ public struct DemoOptions: Sendable, Equatable {
           --bench         also list the 'flood' tool (sends many progress notifications fast)
           --poll-interval MS
                           the pollInterval every task reports, in milliseconds (default 500)
+          --protocol-versions LIST
+                          the revisions served, comma-separated (default: the handshake ones,
+                          2025-11-25 to 2024-11-05). With 2026-07-28 the first request decides a
+                          connection's generation: server/discover (2026-07-28, stateless, tasks as the
+                          io.modelcontextprotocol/tasks extension) or initialize
           --fault MODE    misbehave on purpose, for tests of a client's error handling:
                             garbage        write a non-JSON line after answering initialize
                             exit-early     print to stderr and exit 3 before reading anything
