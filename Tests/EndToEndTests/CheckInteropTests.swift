@@ -62,21 +62,27 @@ struct CheckInteropTests {
         }
     }
 
+    /// FastMCP 4's tool that asks on 2026-07-28 (by returning an InputRequiredResult; as a task its question is
+    /// in tasks/get's inputRequests, "input_required / tasks/update").
+    static let fastMCP4Tools = checkTools + ["--tool", "ask_user_mrtr"]
+
     /// FastMCP 4 speaks only the 2026-07-28 tasks extension: the checks of that wire pass (the extension is
-    /// declared, the flat task, tasks/get with the outcome inline, the acknowledged cancel, unknown ids -32602,
-    /// unknown methods -32601) and the core-wire ones skip.
+    /// declared, the flat task, tasks/get with the outcome inline, the acknowledged cancel, an input round
+    /// declined with tasks/update, unknown ids -32602, unknown methods -32601) and the core-wire ones skip.
     @Test("FastMCP 4 over stdio and HTTP", .enabled(if: Paths.hasFastMCP4, Paths.noFastMCP4))
     func fastMCP4() async throws {
         let stdio = try await mcptask(
-            ["check", "--json"] + checkTools + ["--"] + Paths.requireFastMCP4Server(), timeout: .seconds(120))
+            ["check", "--json"] + Self.fastMCP4Tools + ["--"] + Paths.requireFastMCP4Server(), timeout: .seconds(120))
         let outcomes = try checkOutcomes(stdio)
         #expect(stdio.status == 0, "\(stdio)")
         #expect(flagged(outcomes).isEmpty, "\(stdio)")
-        for check in ["creation.ext-task", "get.ext-outcome", "cancel.ext-ack", "get.live", "status.transitions"] {
-            #expect(outcomes[check] == "pass", "\(check): \(stdio)")
-        }
+        let passing = [
+            "creation.ext-task", "get.ext-outcome", "cancel.ext-ack", "input.ext-update", "get.live",
+            "status.transitions",
+        ]
+        for check in passing { #expect(outcomes[check] == "pass", "\(check): \(stdio)") }
         try await withFastMCP4Server { url in
-            try await Self.expect(["check", "-s", url, "--json"] + checkTools, [:])
+            try await Self.expect(["check", "-s", url, "--json"] + Self.fastMCP4Tools, [:])
         }
     }
 }

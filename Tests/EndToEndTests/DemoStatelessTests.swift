@@ -113,6 +113,23 @@ struct DemoStatelessTests {
         #expect(traced.results("tasks/get").last?["status"] == "cancelled", "\(traced)")
     }
 
+    @Test("check: every check of the extension wire passes; --deviate ext-update-refused fails input.ext-update")
+    func check() async throws {
+        let server = ["--", Paths.demo, "--protocol-versions", "2026-07-28"]
+        let run = try await mcptask(["check", "--json"] + checkTools + server)
+        #expect(run.status == 0, "\(run)")
+        let outcomes = try checkOutcomes(run)
+        #expect(flagged(outcomes).isEmpty, "\(run)")
+        for check in ["creation.ext-task", "get.ext-outcome", "cancel.ext-ack", "input.ext-update", "get.live"] {
+            #expect(outcomes[check] == "pass", "\(check): \(run)")
+        }
+        #expect(try JSONParser.parse(run.stdout)["wire"] == "2026-07-28 tasks extension", "\(run)")
+        let deviating = try await mcptask(
+            ["check", "--json"] + checkTools + server + ["--deviate", "ext-update-refused"])
+        #expect(deviating.status == 1, "\(deviating)")
+        #expect(flagged(try checkOutcomes(deviating)) == ["input.ext-update": "fail"], "\(deviating)")
+    }
+
     @Test("in a background session: detach, then watch, result and cancel from later invocations")
     func session() async throws {
         let dir = try TempDir()

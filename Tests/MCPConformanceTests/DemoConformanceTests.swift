@@ -10,9 +10,15 @@ let demoTools = [
     ToolRequest(name: "never_task", assignments: ["x=hi"]), ToolRequest(name: "ask_user"),
 ]
 
-/// Every check run on the demo server in process, with `--deviate` for each of `deviations`.
-func checkDemo(_ deviations: [String] = [], areas: [CheckArea] = []) async throws -> ConformanceReport {
-    try await withDemoSession(arguments: deviations.flatMap { ["--deviate", $0] }) { session in
+/// Every check run on the demo server in process, with `--deviate` for each of `deviations`; with `stateless`
+/// the demo also serves 2026-07-28 and the session connects with server/discover (the tasks extension wire).
+func checkDemo(
+    _ deviations: [String] = [], areas: [CheckArea] = [], stateless: Bool = false
+) async throws -> ConformanceReport {
+    let generation = stateless ? ["--protocol-versions", "2026-07-28,2025-11-25"] : []
+    return try await withDemoSession(
+        arguments: deviations.flatMap { ["--deviate", $0] } + generation, connecting: stateless ? .auto : .handshake
+    ) { session in
         try await ConformanceRun(tools: demoTools, areas: areas, transport: "memory").run(on: session)
     }
 }
@@ -90,5 +96,42 @@ extension ConformanceReport {
         let forbidden = try #require(report.records.first { $0.id == "modes.forbidden-task" })
         #expect(forbidden.finding.outcome == .skip)
         #expect(!report.failed)
+    }
+
+    @Test("on the 2026-07-28 tasks extension wire the conforming demo passes every check of that wire")
+    func conformingExtension() async throws {
+        let report = try await checkDemo(stateless: true)
+        #expect(report.wire == "2026-07-28 tasks extension")
+        #expect(report.protocolVersion == "2026-07-28")
+        #expect(report.flagged.isEmpty, "\(report.outcomes)")
+        let outcomes = Dictionary(uniqueKeysWithValues: report.records.map { ($0.id, $0.finding.outcome) })
+        // Every check of the extension wire ran and passed; the core wire's skip.
+        for check in CheckCatalog.all {
+            let expected: CheckOutcome = check.wires.contains(.extension) ? .pass : .skip
+            #expect(outcomes[check.id] == expected, "\(check.id): \(report.outcomes)")
+        }
+        #expect(!report.failed)
+    }
+
+    @Test(
+        "on the extension wire, each ext- deviation makes exactly its check fail, with evidence",
+        arguments: [
+            ("ext-no-ttl", "creation.ext-task"),
+            ("ext-no-outcome", "get.ext-outcome"),
+            ("ext-cancel-task", "cancel.ext-ack"),
+            ("ext-update-refused", "input.ext-update"),
+        ])
+    func extensionDeviation(name: String, check: String) async throws {
+        let report = try await checkDemo([name], stateless: true)
+        #expect(report.flagged == [check: .fail], "\(report.outcomes)")
+        let record = try #require(report.records.first { $0.id == check })
+        #expect(record.finding.evidence.contains { $0.hasPrefix("→") }, "\(record.finding)")
+        #expect(report.failed)
+    }
+
+    @Test("the ext- deviations change nothing on the 2025-11-25 wire")
+    func extensionDeviationsOnCore() async throws {
+        let report = try await checkDemo(["ext-no-ttl", "ext-no-outcome", "ext-cancel-task", "ext-update-refused"])
+        #expect(report.flagged.isEmpty, "\(report.outcomes)")
     }
 }
