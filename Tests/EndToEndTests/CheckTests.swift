@@ -37,7 +37,7 @@ struct CheckTests {
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.contains("mcptask check"), "\(run)")
         // The checks of the 2026-07-28 tasks extension skip on a 2025-11-25 server.
-        #expect(run.stdoutLines.last?.hasSuffix("0 warned, 0 failed, 4 skipped") == true, "\(run)")
+        #expect(run.stdoutLines.last?.hasSuffix("0 warned, 0 failed, 6 skipped") == true, "\(run)")
     }
 
     @Test("a deviation is found: exit 1, and --json names exactly its check as failed")

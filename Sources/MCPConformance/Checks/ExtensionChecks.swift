@@ -4,27 +4,28 @@ import MCPCore
 /// tasks/get carrying the outcome inline, the acknowledged, cooperative tasks/cancel, and an input round
 /// (inputRequests in tasks/get, answered with tasks/update).
 enum ExtensionChecks {
-    static let all: [ConformanceCheck] = [
-        ConformanceCheck(
-            "creation.ext-task", .creation,
-            clause: "2026-07-28 ext-tasks (CreateTaskResult: flat Task, resultType task)",
-            title: "a tools/call that becomes a task answers a flat task: id, status, RFC 3339 times, ttlMs",
-            wires: [.extension], probe: createdTask),
-        ConformanceCheck(
-            "get.ext-outcome", .get, clause: "2026-07-28 ext-tasks (tasks/get → DetailedTask)",
-            title: "tasks/get on a finished task carries result (completed) or error (failed) inline",
-            wires: [.extension], probe: inlineOutcome),
-        ConformanceCheck(
-            "cancel.ext-ack", .cancel, clause: "2026-07-28 ext-tasks (tasks/cancel → empty ack; cooperative)",
-            title: "tasks/cancel on a running task is acknowledged, and the task ends", wires: [.extension],
-            probe: acknowledgedCancel),
-        ConformanceCheck(
-            "input.ext-update", .input,
-            clause: "2026-07-28 ext-tasks (input_required → inputRequests MUST; tasks/update → empty ack MUST)",
-            title:
-                "a task that asks lists its questions in tasks/get; tasks/update is acknowledged and the task goes on",
-            wires: [.extension], probe: inputUpdate),
-    ]
+    static let all: [ConformanceCheck] =
+        [
+            ConformanceCheck(
+                "creation.ext-task", .creation,
+                clause: "2026-07-28 ext-tasks (CreateTaskResult: flat Task, resultType task)",
+                title: "a tools/call that becomes a task answers a flat task: id, status, RFC 3339 times, ttlMs",
+                wires: [.extension], probe: createdTask),
+            ConformanceCheck(
+                "get.ext-outcome", .get, clause: "2026-07-28 ext-tasks (tasks/get → DetailedTask)",
+                title: "tasks/get on a finished task carries result (completed) or error (failed) inline",
+                wires: [.extension], probe: inlineOutcome),
+            ConformanceCheck(
+                "cancel.ext-ack", .cancel, clause: "2026-07-28 ext-tasks (tasks/cancel → empty ack; cooperative)",
+                title: "tasks/cancel on a running task is acknowledged, and the task ends", wires: [.extension],
+                probe: acknowledgedCancel),
+            ConformanceCheck(
+                "input.ext-update", .input,
+                clause: "2026-07-28 ext-tasks (input_required → inputRequests MUST; tasks/update → empty ack MUST)",
+                title:
+                    "a task that asks lists its questions in tasks/get; tasks/update is acknowledged and the task goes on",
+                wires: [.extension], probe: inputUpdate),
+        ] + HTTPHeaderChecks.all
 
     static func createdTask(_ context: ProbeContext) async -> CheckFinding {
         await RunJudging.judge(context, wires: [.extension]) { run in
