@@ -62,4 +62,20 @@ struct DemoOptionsTests {
         guard case .invalid(let missing) = DemoOptions.parse(["--poll-interval"]) else { Issue.record(); return }
         #expect(missing.contains("'--poll-interval'") && missing.contains("milliseconds"))
     }
+
+    @Test("--protocol-versions takes a comma-separated list of known revisions")
+    func protocolVersions() {
+        let both = DemoOptions.parse(["--protocol-versions", "2026-07-28,2025-11-25"])
+        #expect(both == .run(DemoOptions(protocolVersions: ["2026-07-28", "2025-11-25"])))
+        #expect(
+            DemoOptions.parse(["--protocol-versions=2026-07-28"]) == .run(DemoOptions(protocolVersions: ["2026-07-28"]))
+        )
+        #expect(DemoOptions().protocolVersions == ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"])
+        guard case .invalid(let unknown) = DemoOptions.parse(["--protocol-versions", "2026-07-28,2099-01-01"]) else {
+            Issue.record()
+            return
+        }
+        #expect(unknown.contains("'2026-07-28,2099-01-01'") && unknown.contains("2025-11-25"))
+        #expect(DemoOptions.usage.contains("--protocol-versions LIST"))
+    }
 }

@@ -12,8 +12,8 @@ extension DemoServer {
         guard let tool = toolList.first(where: { $0.name == name }) else {
             throw .invalidParams("Unknown tool '\(name)'")
         }
-        let asTask = envelope.declaresTasks && tool.taskSupport != .forbidden
-        if tool.taskSupport == .required && !asTask {
+        let asTask = offersTasks && envelope.declaresTasks && tool.taskSupport != .forbidden
+        if tool.taskSupport == .required && !asTask && offersTasks {
             throw Self.missingTasksExtension("tool '\(name)' runs only as a task")
         }
         let run = try tool.prepare(ParamsReader(reader["arguments"], subject: "Invalid arguments for tool '\(name)'"))

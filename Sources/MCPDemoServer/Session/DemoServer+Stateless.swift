@@ -20,6 +20,8 @@ extension DemoServer {
     static let serverInfo = Implementation(name: "mcptask-demo", version: "0.1.0")
 
     var acceptsHandshake: Bool { !stateless && !options.handshakeVersions.isEmpty }
+    /// The tasks extension is offered, unless `--fault no-tasks`.
+    var offersTasks: Bool { options.fault != .noTasks }
 
     /// A connection's first request that carries the 2026-07-28 envelope makes it stateless.
     func noteGeneration(of params: JSONValue?) {
@@ -60,6 +62,9 @@ extension DemoServer {
         case CallToolRequest.method: return try await statelessCall(params, envelope: envelope)
         case "logging/setLevel": return .result(try setLogLevel(params))
         case GetTaskRequest.method, UpdateTaskRequest.method, CancelTaskRequest.method:
+            guard offersTasks else {
+                throw .methodNotFound("Method not found: \(method) (this server offers no tasks)")
+            }
             guard envelope.declaresTasks else {
                 throw Self.missingTasksExtension("\(method) belongs to the tasks extension")
             }
@@ -104,9 +109,10 @@ extension DemoServer {
     /// `server/discover`: the revisions served, the tools, and the tasks extension.
     func discoverResult() -> JSONValue {
         let versions = [ProtocolVersion.rev20260728] + options.handshakeVersions
+        let extensions: JSONValue = offersTasks ? [Extension.tasks: [:]] : [:]
         return [
             "supportedVersions": .array(versions.map { .string($0) }),
-            "capabilities": ["tools": [:], "logging": [:], "extensions": [Extension.tasks: [:]]],
+            "capabilities": ["tools": [:], "logging": [:], "extensions": extensions],
         ]
     }
 

@@ -12,7 +12,8 @@ public enum DemoFault: String, CaseIterable, Sendable {
     case oversized
     /// Exits with status 1 about 0.3 s after a task starts.
     case crashInTask = "crash-in-task"
-    /// Leaves the `tasks` capability out of the `initialize` result.
+    /// Leaves the `tasks` capability out of the `initialize` result (and the tasks extension out of
+    /// `server/discover`).
     case noTasks = "no-tasks"
 }
 
@@ -41,12 +42,13 @@ public struct DemoOptions: Sendable, Equatable {
 
     public init(
         bench: Bool = false, fault: DemoFault? = nil, pollInterval: Int = DemoOptions.defaultPollInterval,
-        deviations: Set<DemoDeviation> = []
+        deviations: Set<DemoDeviation> = [], protocolVersions: [String] = DemoOptions.defaultProtocolVersions
     ) {
         self.bench = bench
         self.fault = fault
         self.pollInterval = pollInterval
         self.deviations = deviations
+        self.protocolVersions = protocolVersions
     }
 
     /// What the command line asks for.
@@ -172,7 +174,8 @@ public struct DemoOptions: Sendable, Equatable {
                             silent         read requests but never answer
                             oversized      answer tools/list with a line over 16 MiB (mcptask's default limit)
                             crash-in-task  exit 1 about 0.3 s after a task starts
-                            no-tasks       leave the tasks capability out of initialize
+                            no-tasks       leave the tasks capability out of initialize (and the
+                                           tasks extension out of server/discover)
           --deviate NAME  depart from the spec on purpose (repeatable; mcptask check finds each):
         \(DemoDeviation.helpLines)
           -h, --help      show this help
