@@ -54,18 +54,21 @@ enum SessionChecks {
         switch (seen, listedThere) {
         case (true, false?) where listedHere:
             return .fail("a second session gets the task with tasks/get, but its tasks/list leaves it out", evidence)
-        case (true, false?):
-            return .skip("tasks/list leaves the task out in its own session too (list.includes-own judges that)")
         case (false, true?):
             return .fail("a second session lists the task, yet tasks/get refuses it", evidence)
         case (false, _):
             return .pass(
                 "\(run.tool)'s task is bound to its session: another session neither gets nor lists it", evidence)
-        case (true, _):
+        case (true, let listed):
+            // A listing that leaves the task out in its own session too is list.includes-own's to judge.
+            let unlisted = listed == false ? " (tasks/list leaves it out in every session: see list.includes-own)" : ""
             if id.count < shortestID {
-                return .warn("tasks are shared across sessions, and the id '\(id)' is short enough to guess", evidence)
+                return .warn(
+                    "tasks are shared across sessions, and the id '\(id)' is short enough to guess" + unlisted, evidence
+                )
             }
-            return .pass("tasks are shared across sessions (one authorization context); the ids are long", evidence)
+            return .pass(
+                "tasks are shared across sessions (one authorization context); the ids are long" + unlisted, evidence)
         }
     }
 
