@@ -110,3 +110,48 @@ extension ConformanceReport {
         #expect(!report.failed)
     }
 }
+
+/// session.binding needs a second HTTP session, which the stdio demo cannot give; the real HTTP servers show
+/// it passing both ways (CheckInteropTests: the SDK binds, FastMCP 3 shares). Its failures are faults no
+/// server of the interop suite makes, so here the "second session" is the first one, with what it answered
+/// changed as `rewrite` says.
+@Suite(.timeLimit(.minutes(3))) struct SessionBindingTests {
+    enum Rewrite: String, CaseIterable, Sendable {
+        /// As it came: the same session sees its task (shared).
+        case none
+        /// tasks/get refuses with -32602 and tasks/list leaves it out (bound).
+        case bound
+        /// tasks/get finds the task, tasks/list leaves it out.
+        case unlisted
+        /// tasks/get refuses it, tasks/list lists it.
+        case refusedButListed
+    }
+
+    static func binding(_ rewrite: Rewrite) async throws -> CheckFinding {
+        let report = try await withDemoSession { session in
+            var run = ConformanceRun(tools: demoTools, areas: [.session], transport: "memory")
+            run.secondSession = { body in
+                var exchanges = await body(session)
+                if rewrite == .bound || rewrite == .refusedButListed {
+                    exchanges[0].result = nil
+                    exchanges[0].error = ResponseError(code: .invalidParams, message: "Task not found")
+                }
+                if rewrite == .bound || rewrite == .unlisted { exchanges[1].result = ["tasks": []] }
+                return exchanges
+            }
+            return try await run.run(on: session)
+        }
+        return try #require(report.records.first { $0.id == "session.binding" }).finding
+    }
+
+    @Test(
+        "session.binding passes a bound or a shared task, and fails when tasks/get and tasks/list disagree",
+        arguments: [
+            (Rewrite.none, CheckOutcome.pass), (.bound, .pass), (.unlisted, .fail), (.refusedButListed, .fail),
+        ])
+    func binding(rewrite: Rewrite, outcome: CheckOutcome) async throws {
+        let finding = try await Self.binding(rewrite)
+        #expect(finding.outcome == outcome, "\(finding)")
+        #expect(finding.evidence.contains { $0.hasPrefix("(second session) → tasks/get") }, "\(finding)")
+    }
+}
