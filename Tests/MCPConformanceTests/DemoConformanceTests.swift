@@ -47,6 +47,10 @@ extension ConformanceReport {
         #expect(!report.failed)
     }
 
+    /// Each check judges one fact, so that one deviation flags one check: get.live leaves a task already over
+    /// to get.finished, ttl.honoured leaves the error code of a gone task to get.unknown-id, status.transitions
+    /// leaves missing notification fields to notifications.consistent, and capabilities.tasks does not warn
+    /// about a server without tasks (only about one that makes tasks it did not declare).
     @Test(
         "each deviation makes exactly its check fail or warn, with evidence",
         arguments: [
