@@ -23,6 +23,8 @@ public struct DemoOptions: Sendable, Equatable {
     public var pollInterval = DemoOptions.defaultPollInterval
     /// The spec departures to make (`--deviate NAME`, repeatable).
     public var deviations: Set<DemoDeviation> = []
+    /// How many tasks one tasks/list page holds (`--page-size`); all of them when nil.
+    public var listPageSize: Int?
 
     public static let defaultPollInterval = 500
 
@@ -69,6 +71,11 @@ public struct DemoOptions: Sendable, Equatable {
                 let name = String(flag.dropFirst("--deviate=".count))
                 guard let deviation = DemoDeviation(rawValue: name) else { return unknownDeviation(name) }
                 options.deviations.insert(deviation)
+            case "--page-size":
+                guard let value = rest.popFirst(), let size = positiveInteger(value) else {
+                    return .invalid("option '--page-size' needs a positive number of tasks")
+                }
+                options.listPageSize = size
             case "--poll-interval":
                 guard let value = rest.popFirst() else {
                     return .invalid("option '--poll-interval' needs a value in milliseconds")
@@ -108,7 +115,7 @@ public struct DemoOptions: Sendable, Equatable {
     }
 
     public static let usage = """
-        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--deviate NAME]...
+        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--page-size N] [--deviate NAME]...
 
         The bundled demo MCP server (protocol 2025-11-25, tasks included), speaking newline-delimited
         JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
@@ -124,6 +131,7 @@ public struct DemoOptions: Sendable, Equatable {
           --bench         also list the 'flood' tool (sends many progress notifications fast)
           --poll-interval MS
                           the pollInterval every task reports, in milliseconds (default 500)
+          --page-size N   tasks/list pages of N tasks, linked by nextCursor (default: one page)
           --fault MODE    misbehave on purpose, for tests of a client's error handling:
                             garbage        write a non-JSON line after answering initialize
                             exit-early     print to stderr and exit 3 before reading anything
