@@ -47,6 +47,22 @@ struct DemoOptionsTests {
         #expect(unknown.contains("'nope'") && unknown.contains("lying-cancel"))
     }
 
+    @Test("--page-size N pages tasks/list; without it there is one page; it takes only a positive integer")
+    func pageSize() {
+        #expect(DemoOptions().listPageSize == nil)
+        var paged = DemoOptions()
+        paged.listPageSize = 2
+        #expect(DemoOptions.parse(["--page-size", "2"]) == .run(paged))
+        #expect(DemoOptions.usage.contains("--page-size N"))
+        for value in ["0", "-1", "two"] {
+            guard case .invalid(let message) = DemoOptions.parse(["--page-size", value]) else {
+                Issue.record("--page-size \(value) was accepted")
+                continue
+            }
+            #expect(message.contains("'--page-size'"), "\(message)")
+        }
+    }
+
     @Test("--poll-interval refuses anything but a positive integer, quoting the value, on one line")
     func invalidPollInterval() {
         for value in ["0", "-5", "abc", "1.5", "", "99999999999999999999"] {

@@ -32,14 +32,19 @@ actor DemoServer {
     var logsInfo = true
     /// Requests still computing their answer, for `notifications/cancelled`.
     var inflight: [RequestID: Task<Reply, Never>] = [:]
+    /// `--deviate die-after-malformed`: set once a malformed tools/call was answered; nothing more is read.
+    var stopsReading = false
 
     init(options: DemoOptions, sink: any LineSink) {
         self.options = options
         self.outbound = Outbound(
             sink: sink, silentStatus: options.deviations.contains(.silentStatus),
             unmarkedElicitations: options.deviations.contains(.unmarkedElicitation),
-            unmarkedProgress: options.deviations.contains(.unmarkedProgress))
-        self.tasks = TaskStore(pollInterval: options.pollInterval)
+            unmarkedProgress: options.deviations.contains(.unmarkedProgress),
+            partialStatus: options.deviations.contains(.partialStatus),
+            holdsElicitations: options.deviations.contains(.resultOnlyElicitation))
+        self.tasks = TaskStore(
+            pollInterval: options.pollInterval, retentionShare: options.deviations.contains(.shortRetention) ? 4 : 1)
         self.inputs = TaskInputs(tasks: tasks)
         self.toolList = ToolCatalog.tools(bench: options.bench)
     }
@@ -48,6 +53,7 @@ actor DemoServer {
     func serve(_ frames: AsyncStream<LineFramer.Frame>) async {
         await withDiscardingTaskGroup { group in
             for await frame in frames where options.fault != .silent {
+                if stopsReading { break }
                 switch frame {
                 case .line(let bytes):
                     receive(bytes, group: &group)

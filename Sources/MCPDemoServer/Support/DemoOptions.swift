@@ -26,6 +26,8 @@ public struct DemoOptions: Sendable, Equatable {
     public var pollInterval = DemoOptions.defaultPollInterval
     /// The spec departures to make (`--deviate NAME`, repeatable).
     public var deviations: Set<DemoDeviation> = []
+    /// How many tasks one tasks/list page holds (`--page-size`); all of them when nil.
+    public var listPageSize: Int?
     /// The revisions served (`--protocol-versions`): by default the `initialize` handshake's, so a client that
     /// probes with `server/discover` falls back to 2025-11-25 as before.
     public var protocolVersions = DemoOptions.defaultProtocolVersions
@@ -84,6 +86,11 @@ public struct DemoOptions: Sendable, Equatable {
                 let name = String(flag.dropFirst("--deviate=".count))
                 guard let deviation = DemoDeviation(rawValue: name) else { return unknownDeviation(name) }
                 options.deviations.insert(deviation)
+            case "--page-size":
+                guard let value = rest.popFirst(), let size = positiveInteger(value) else {
+                    return .invalid("option '--page-size' needs a positive number of tasks")
+                }
+                options.listPageSize = size
             case "--poll-interval":
                 guard let value = rest.popFirst() else {
                     return .invalid("option '--poll-interval' needs a value in milliseconds")
@@ -146,12 +153,13 @@ public struct DemoOptions: Sendable, Equatable {
     }
 
     public static let usage = """
-        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--protocol-versions LIST]
-                            [--deviate NAME]...
+        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--page-size N]
+                            [--protocol-versions LIST] [--deviate NAME]...
 
         The bundled demo MCP server (protocol 2025-11-25, tasks included; with --protocol-versions also
-        2026-07-28 and its tasks extension), speaking newline-delimited JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
-        cancellable_sleep, and tools whose tasks behave like real servers':
+        2026-07-28 and its tasks extension), speaking newline-delimited JSON-RPC on stdin and stdout.
+        Tools: slow_count, must_be_task, never_task, ask_user, fails, cancellable_sleep, and tools whose
+        tasks behave like real servers':
           chatty_count   three identical status notifications per step, progress with a top-level _meta,
                          the last progress twice (FastMCP, pymcp-kit)
           lazy_result    tasks/result answers -32602 until the task is done; cancelling a finished task
@@ -163,6 +171,7 @@ public struct DemoOptions: Sendable, Equatable {
           --bench         also list the 'flood' tool (sends many progress notifications fast)
           --poll-interval MS
                           the pollInterval every task reports, in milliseconds (default 500)
+          --page-size N   tasks/list pages of N tasks, linked by nextCursor (default: one page)
           --protocol-versions LIST
                           the revisions served, comma-separated (default: the handshake ones,
                           2025-11-25 to 2024-11-05). With 2026-07-28 the first request decides a

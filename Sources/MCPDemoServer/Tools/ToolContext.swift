@@ -71,6 +71,10 @@ struct ToolContext: Sendable {
         let marker = outbound.unmarkedElicitations ? nil : relatedTaskMeta
         let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema, _meta: marker)
         setStatus(.inputRequired, message: "waiting for the user")
+        if outbound.holdsElicitations, let taskID {
+            // The official SDK queues a task's requests until a tasks/result on the task carries them.
+            while !tasks.hasResultWaiter(taskID) { try await Task.sleep(for: .milliseconds(20)) }
+        }
         let answer = try await outbound.request(ElicitRequest.method, try JSONValueEncoder.encode(request))
         setStatus(.working, message: "the user answered")
         return answer
