@@ -32,6 +32,9 @@ struct ClientRegistration {
             "grant_types": ["authorization_code", "refresh_token"],
             "response_types": ["code"],
             "token_endpoint_auth_method": "none",
+            // A command-line tool with a loopback redirect; OpenID Connect servers default to "web" and may
+            // then refuse the redirect (MCP authorization 2026-07-28 asks for it).
+            "application_type": "native",
         ]
         if !scopes.isEmpty { fields["scope"] = .string(scopes.joined(separator: " ")) }
         let document = JSONValue.object(fields)
