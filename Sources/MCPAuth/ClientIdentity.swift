@@ -18,6 +18,39 @@ public struct ClientIdentity: Sendable, Equatable, Codable {
     }
 }
 
+/// How a login identifies mcptask, in the MCP specification's order of preference: a pre-registered client,
+/// then a Client ID Metadata Document URL where the authorization server supports them
+/// (`client_id_metadata_document_supported`), then Dynamic Client Registration where it offers it.
+enum ClientChoice: Equatable {
+    case preRegistered(clientID: String, secret: String?)
+    case metadataDocument(String)
+    case register(endpoint: String)
+
+    static func choose(_ request: LoginRequest, server: AuthorizationServerMetadata) throws(AuthFailure)
+        -> ClientChoice
+    {
+        if let clientID = request.clientID { return .preRegistered(clientID: clientID, secret: request.clientSecret) }
+        if let document = request.clientMetadataURL {
+            // The document's URL is the client id: https with a path (draft-ietf-oauth-client-id-metadata-document).
+            guard let url = WebURL(document), url.scheme == "https", url.path.count > 1 else {
+                throw AuthFailure(
+                    .invalidServer,
+                    "a client metadata document URL must be an https:// URL with a path, not '\(document)'")
+            }
+            if server.clientIDMetadataDocumentSupported { return .metadataDocument(document) }
+        }
+        guard let endpoint = server.registrationEndpoint else {
+            let host = WebURL(server.issuer)?.authority ?? server.issuer
+            let what =
+                request.clientMetadataURL == nil
+                ? "offers no dynamic client registration" : "takes neither client metadata documents nor registrations"
+            throw AuthFailure(
+                .refused, "the authorization server \(host) \(what); pass a pre-registered client with --client-id")
+        }
+        return .register(endpoint: endpoint)
+    }
+}
+
 /// Dynamic Client Registration (RFC 7591).
 struct ClientRegistration {
     let http = AuthHTTP()

@@ -115,21 +115,18 @@ public struct OAuthLogin: Sendable {
     private func clientAndListener(
         _ request: LoginRequest, target: AuthorizationTarget, scopes: [String]
     ) async throws(AuthFailure) -> (ClientIdentity, LoopbackListener) {
-        if let clientID = request.clientID {
+        let endpoint: String
+        switch try ClientChoice.choose(request, server: target.server) {
+        case .preRegistered(let clientID, let secret):
             let listener = try await LoopbackListener.start(port: request.callbackPort ?? 0)
-            let client = ClientIdentity(
-                clientID: clientID, clientSecret: request.clientSecret, redirectURI: listener.redirectURI)
-            return (client, listener)
-        }
-        if let document = request.clientMetadataURL, target.server.clientIDMetadataDocumentSupported {
+            return (
+                ClientIdentity(clientID: clientID, clientSecret: secret, redirectURI: listener.redirectURI), listener
+            )
+        case .metadataDocument(let document):
             let listener = try await LoopbackListener.start(port: request.callbackPort ?? 0)
             return (ClientIdentity(clientID: document, redirectURI: listener.redirectURI), listener)
-        }
-        guard let endpoint = target.server.registrationEndpoint else {
-            throw AuthFailure(
-                .refused,
-                "the authorization server \(WebURL(target.server.issuer)?.authority ?? target.server.issuer) offers "
-                    + "no dynamic client registration; pass a pre-registered client with --client-id")
+        case .register(let registration):
+            endpoint = registration
         }
         if let reused = await reusableRegistration(target: target, scopes: scopes) { return reused }
         let listener = try await LoopbackListener.start(port: request.callbackPort ?? 0)
