@@ -9,6 +9,9 @@ public struct ClientIdentity: Sendable, Equatable, Codable {
     public var redirectURI: String?
     /// How it authenticates at the token endpoint: `none`, `client_secret_basic` or `client_secret_post`.
     public var authMethod: String
+    /// True for a client mcptask registered itself; nil or false for one the user named (pre-registered, or
+    /// a metadata document URL), which a later login to the same server may use again.
+    public var registered: Bool?
 
     public init(clientID: String, clientSecret: String? = nil, redirectURI: String? = nil, authMethod: String? = nil) {
         self.clientID = clientID
@@ -80,8 +83,10 @@ struct ClientRegistration {
                 "the authorization server refused to register mcptask as a client (HTTP \(answer.status))"
                     + (why.isEmpty ? "" : ": \(why)") + "; pass a pre-registered client with --client-id")
         }
-        return ClientIdentity(
+        var client = ClientIdentity(
             clientID: id, clientSecret: json["client_secret"]?.stringValue, redirectURI: redirectURI,
             authMethod: json["token_endpoint_auth_method"]?.stringValue)
+        client.registered = true
+        return client
     }
 }

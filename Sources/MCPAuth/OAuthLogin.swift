@@ -61,6 +61,7 @@ public struct OAuthLogin: Sendable {
                     + "there is nothing to log in to")
         }
         let target = try await discovery.discover(serverURL: request.serverURL, challenge: challenge)
+        let request = withEarlierClient(request, issuer: target.server.issuer)
         let scopes = request.scopes ?? target.scopes
         let (client, listener) = try await clientAndListener(request, target: target, scopes: scopes)
         do {
@@ -72,6 +73,18 @@ public struct OAuthLogin: Sendable {
             await listener.close()
             throw error
         }
+    }
+
+    /// `request`, given the client the stored login for its server was made with when that client was the
+    /// user's (pre-registered or a metadata document) and nothing names one now: logging in again, for a
+    /// step-up say, keeps the client the user chose. Only at the same authorization server.
+    private func withEarlierClient(_ request: LoginRequest, issuer: String) -> LoginRequest {
+        guard request.clientID == nil, request.clientMetadataURL == nil, let earlier = store.load(request.serverURL),
+            earlier.client.registered != true, AuthorizationServerMetadata.sameIssuer(earlier.issuer, issuer)
+        else { return request }
+        var request = request
+        (request.clientID, request.clientSecret) = (earlier.client.clientID, earlier.client.clientSecret)
+        return request
     }
 
     private func authorize(
@@ -99,10 +112,19 @@ public struct OAuthLogin: Sendable {
         }
         let code = try AuthorizationResponse(parameters: redirect).code(
             state: state, issuer: target.server.issuer, issuerAdvertised: target.server.issuerInResponses)
-        let tokens = try await TokenClient(
-            endpoint: target.server.tokenEndpoint, client: client, resource: target.resource
-        )
-        .exchange(code: code, verifier: pkce.verifier, redirectURI: listener.redirectURI, now: now())
+        let tokens: TokenSet
+        do throws(AuthFailure) {
+            tokens = try await TokenClient(
+                endpoint: target.server.tokenEndpoint, client: client, resource: target.resource
+            )
+            .exchange(code: code, verifier: pkce.verifier, redirectURI: listener.redirectURI, now: now())
+        } catch {
+            // A registration the server no longer takes is forgotten, so the next login registers again.
+            if client.registered == true, error.rejectsClient {
+                store.removeRegistration(issuer: target.server.issuer)
+            }
+            throw error
+        }
         let credentials = StoredCredentials(
             resource: target.resource, issuer: target.server.issuer, tokenEndpoint: target.server.tokenEndpoint,
             client: client, tokens: tokens, scopes: scopes)

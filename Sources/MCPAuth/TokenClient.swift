@@ -69,7 +69,9 @@ struct TokenClient {
             let error = answer.json?["error"]?.stringValue ?? "HTTP \(answer.status)"
             let description = answer.json?["error_description"]?.stringValue.map { ": \($0)" } ?? ""
             let what = previous == nil ? "exchange the authorization code" : "refresh the access token"
-            throw AuthFailure(.refused, "the authorization server would not \(what) (\(error)\(description))")
+            throw AuthFailure(
+                .refused, "the authorization server would not \(what) (\(error)\(description))",
+                code: answer.json?["error"]?.stringValue)
         }
         let lifetime = json["expires_in"]?.intValue ?? json["expires_in"]?.doubleValue.map { Int($0) }
         return TokenSet(

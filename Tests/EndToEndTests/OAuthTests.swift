@@ -183,6 +183,9 @@ struct OAuthTests {
             #expect(login.status == 0, "\(login)")
             let tools = try await home.run(["tools", "-s", url])
             #expect(tools.status == 0, "\(tools)")
+            // Logging in again without flags keeps the client the user chose, here where nothing else works.
+            let again = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(again.status == 0, "\(again)")
         }
     }
 
@@ -260,7 +263,7 @@ struct OAuthTests {
         }
     }
 
-    @Test("a second login reuses the client registration; logout forgets it, and the next login registers again")
+    @Test("a second login reuses the client registration; one the server dropped, or logout, makes a new one")
     func registrationReused() async throws {
         try await withOAuthServer { url in
             let home = Home(dir: try TempDir())
@@ -281,12 +284,18 @@ struct OAuthTests {
             let tools = try await home.run(["tools", "-s", url])
             #expect(tools.status == 0, "\(tools)")
 
+            // A registration the server dropped is found out before the browser opens, and replaced.
+            #expect(try await registrations(url, in: home.dir, forgetting: true) == 1)
+            let replaced = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(replaced.status == 0, "\(replaced)")
+            #expect(try await registrations(url, in: home.dir) == 2)
+
             let logout = try await home.run(["auth", "logout", "-s", url])
             #expect(logout.status == 0, "\(logout)")
             #expect(home.registrationFiles().isEmpty)
             let again = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
             #expect(again.status == 0, "\(again)")
-            #expect(try await registrations(url, in: home.dir) == 2)
+            #expect(try await registrations(url, in: home.dir) == 3)
         }
     }
 
@@ -338,11 +347,16 @@ struct OAuthTests {
     }
 }
 
-/// How many clients the fixture server at `url` has registered dynamically (its /fixture/registrations).
-func registrations(_ url: String, in dir: TempDir) async throws -> Int {
+/// How many clients the fixture server at `url` has registered dynamically (its /fixture/registrations);
+/// with `forgetting`, it drops them all first (/fixture/forget-registrations).
+func registrations(_ url: String, in dir: TempDir, forgetting: Bool = false) async throws -> Int {
     let python = try Paths.requireSDKServer()[0]
-    let counter = url.replacingOccurrences(of: "/mcp", with: "/fixture/registrations")
-    let script = "import json, sys, urllib.request; print(json.load(urllib.request.urlopen(sys.argv[1]))['count'])"
+    let path = forgetting ? "/fixture/forget-registrations" : "/fixture/registrations"
+    let counter = url.replacingOccurrences(of: "/mcp", with: path)
+    let data = forgetting ? "b''" : "None"
+    let script =
+        "import json, sys, urllib.request; "
+        + "print(json.load(urllib.request.urlopen(sys.argv[1], data=\(data)))['count'])"
     let run = try await Spawned([python, "-c", script, counter], in: dir).wait()
     return try #require(Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(run)")
 }

@@ -16,7 +16,8 @@ middleware. One process serves both the authorization server and the MCP server.
                                     and whether it is the true issuer (default yes)
 
 GET /fixture/registrations answers {"count": N}, the dynamic registrations made so far, so a test can
-tell a reused registration from a new one.
+tell a reused registration from a new one; POST /fixture/forget-registrations drops every dynamically
+registered client, as an authorization server that expires or loses registrations does.
 
 The authorization endpoint approves at once (no login page): it redirects to the client's redirect
 URI with a code and the state, so a stand-in browser only has to follow the redirect. Refresh tokens
@@ -282,7 +283,13 @@ def run(
     async def registrations(_request: Any) -> Any:
         return JSONResponse({"count": provider.registrations})
 
+    async def forget_registrations(_request: Any) -> Any:
+        for client_id in [key for key in provider.clients if key != PREREGISTERED_ID]:
+            del provider.clients[client_id]
+        return JSONResponse({"count": provider.registrations})
+
     routes.append(Route("/fixture/registrations", registrations, methods=["GET"]))
+    routes.append(Route("/fixture/forget-registrations", forget_registrations, methods=["POST"]))
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):
