@@ -62,7 +62,7 @@ public struct OAuthLogin: Sendable {
         }
         let target = try await discovery.discover(serverURL: request.serverURL, challenge: challenge)
         let request = withEarlierClient(request, issuer: target.server.issuer)
-        let scopes = request.scopes ?? target.scopes
+        let scopes = request.scopes ?? target.defaultScopes
         let (client, listener) = try await clientAndListener(request, target: target, scopes: scopes)
         do {
             let credentials = try await authorize(

@@ -67,6 +67,19 @@ struct StepUpAndClientTests {
         #expect(try !metadata().issuerInResponses)
     }
 
+    @Test func offlineAccessIsAskedForWhereTheAuthorizationServerListsIt() throws {
+        let resource = ResourceMetadata(resource: nil, authorizationServers: ["https://as.test/"])
+        let listing = try metadata(["scopes_supported": ["files", "offline_access"]])
+        func target(_ scopes: [String], _ server: AuthorizationServerMetadata) -> AuthorizationTarget {
+            AuthorizationTarget(
+                resource: "https://mcp.test/mcp", resourceMetadata: resource, server: server, scopes: scopes)
+        }
+        #expect(target(["files"], listing).defaultScopes == ["files", "offline_access"])
+        #expect(target(["files"], try metadata()).defaultScopes == ["files"])
+        #expect(target([], listing).defaultScopes == [], "no scope parameter stays none")
+        #expect(target(["offline_access"], listing).defaultScopes == ["offline_access"])
+    }
+
     @Test func clientChoiceFollowsTheSpecificationsOrder() throws {
         let full = try metadata([
             "client_id_metadata_document_supported": true, "registration_endpoint": "https://as.test/register",
