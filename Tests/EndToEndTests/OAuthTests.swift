@@ -239,6 +239,26 @@ struct OAuthTests {
         }
     }
 
+    @Test("the SDK's own 403 names no scope: one line saying so and how to log in, nothing retried")
+    func refusalWithoutScope() async throws {
+        try await withOAuthServer { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            // A login without the scope every request needs: the SDK's RequireAuthMiddleware answers 403
+            // insufficient_scope without saying which scope.
+            let login = try await home.run([
+                "auth", "login", "-s", url, "--scope", "tasks:admin", "--login-timeout", "30s",
+            ])
+            #expect(login.status == 0, "\(login)")
+            let tools = try await home.run(["tools", "-s", url])
+            #expect(tools.status == 4, "\(tools)")
+            let lines = tools.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("without naming a scope"), "\(tools)")
+            #expect(lines.first?.contains("mcptask auth login -s \(url) --scope SCOPE") == true, "\(tools)")
+            #expect(try await registrations(url, in: home.dir) == 1)
+        }
+    }
+
     @Test("on a terminal, a 403 insufficient_scope offers the step-up, and the refused call goes on after a yes")
     func stepUpOnTerminal() async throws {
         try await withOAuthServer(["--step-up-tool", "must_be_task"]) { url in

@@ -56,12 +56,14 @@ extension CommandContext {
                         + "\(login?.heldScopes.joined(separator: " ") ?? "-"); the authorization server may not "
                         + "have granted what it asked for")
             }
-            guard let login, let challenge,
+            // A 403 without a Bearer challenge is not about the token (a proxy, a Host check): it stands as is.
+            guard let challenge else { return nil }
+            guard let login,
                 let stepUp = StepUp(challenge: challenge, requested: login.scopes, granted: login.heldScopes)
             else {
                 throw refused(
                     "the server at \(url) refused the stored login (HTTP 403"
-                        + (challenge?.error.map { ", \($0)" } ?? "") + ") without naming a scope it lacks; log in "
+                        + (challenge.error.map { ", \($0)" } ?? "") + ") without naming a scope it lacks; log in "
                         + "again with the scope it needs: mcptask auth login -s \(serverArgument(url)) --scope SCOPE")
             }
             var offer: LoginOffer

@@ -21,12 +21,17 @@ extension HTTPConnection {
     func answerForbidden(_ refusal: TransportError, resending frame: [UInt8]) async throws(TransportError) {
         let (handler, retried) = state.withLock { ($0.reauthorization, $0.reauthorized) }
         guard let handler else { throw refusal }
-        state.withLock { $0.reauthorized = true }
-        guard !retried, let authorization = try await handler(refusal, false) else {
-            if retried { _ = try await handler(refusal, true) }
+        if retried {
+            _ = try await handler(refusal, true)
             throw refusal
         }
-        state.withLock { $0.authorization = authorization }
+        // Only a request actually sent again uses up the retry: a refusal the handler let stand (a probe
+        // before the handshake, say) leaves it for the next.
+        guard let authorization = try await handler(refusal, false) else { throw refusal }
+        state.withLock {
+            $0.reauthorized = true
+            $0.authorization = authorization
+        }
         try await send(frame)
     }
 
