@@ -150,4 +150,32 @@ struct StatelessSessionTests {
             #expect(try await client.request("tasks/get", Self.enveloped(["taskId": "x"]))["error"]?["code"] == -32601)
         }
     }
+
+    @Test("subscriptions/listen: the known task ids acknowledged, then notifications/tasks up to the completed task")
+    func listen() async throws {
+        try await withDemoServer(Self.dualEra) { client in
+            _ = try await client.request("server/discover", Self.enveloped())
+            let created = try await client.request(
+                "tools/call", Self.enveloped(["name": "slow_count", "arguments": ["n": 2, "delay": 0.05]]))
+            let id = try #require(created["result"]?["taskId"])
+            let refused = try await client.request(
+                "subscriptions/listen", Self.enveloped(["notifications": ["taskIds": [id]]], tasks: false))
+            #expect(refused["error"]?["code"] == -32021)
+            let listenID = client.start(
+                "subscriptions/listen", Self.enveloped(["notifications": ["taskIds": [id, "no-such-task"]]]))
+            let ack = try await client.next { $0["method"] == "notifications/subscriptions/acknowledged" }
+            #expect(ack["params"]?["notifications"]?["taskIds"] == [id])
+            #expect(ack["params"]?["_meta"]?["io.modelcontextprotocol/subscriptionId"] == listenID)
+            let done = try await client.next {
+                $0["method"] == "notifications/tasks" && $0["params"]?["status"] == "completed"
+            }
+            #expect(done["params"]?["taskId"] == id)
+            #expect(done["params"]?["result"]?["content"]?.arrayValue?.first?["text"] == "counted to 2")
+            #expect(done["params"]?["_meta"]?["io.modelcontextprotocol/subscriptionId"] == listenID)
+            // Cancelling the listen ends it without an answer; a request after it is answered at once.
+            client.send(["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": listenID]])
+            #expect(try await client.request("tools/list", Self.enveloped())["result"] != nil)
+            #expect(client.received.allSatisfy { $0["id"] != listenID || $0["method"] != nil })
+        }
+    }
 }

@@ -3,8 +3,8 @@ import MCPCore
 /// tools/call and the task methods of the 2026-07-28 tasks extension (`io.modelcontextprotocol/tasks`). The
 /// server decides: a call whose request declares the extension runs as a task unless its tool is
 /// `forbidden`; without it a `required` tool is refused with -32021 and the others run inline, asking their
-/// questions through `InputRequiredResult`. A task's progress and status go only into tasks/get (the
-/// extension has no progress for tasks, and status pushes need `subscriptions/listen`, not offered here).
+/// questions through `InputRequiredResult`. A task's progress and status go only into tasks/get and to
+/// `subscriptions/listen` (the extension has no progress for tasks and no unasked status pushes).
 extension DemoServer {
     func statelessCall(_ params: JSONValue?, envelope: Envelope) async throws(ResponseError) -> Reply {
         let reader = try ParamsReader(params: params, method: CallToolRequest.method)
@@ -78,7 +78,7 @@ extension DemoServer {
     }
 
     /// The task with its outcome when finished, or its open questions when it waits for input.
-    private func detailedTask(_ taskID: String) throws(ResponseError) -> JSONValue {
+    func detailedTask(_ taskID: String) throws(ResponseError) -> JSONValue {
         let (info, outcome) = try tasks.snapshot(taskID)
         var task = ExtensionTaskJSON.task(info)
         switch (info.status, outcome) {

@@ -20,8 +20,8 @@ struct StartedTask: Sendable {
 
 extension DemoServer {
     /// Routes every request but `initialize`.
-    func reply(to method: String, params: JSONValue?) async -> Reply {
-        if stateless { return await statelessReply(to: method, params: params) }
+    func reply(to method: String, params: JSONValue?, id: RequestID) async -> Reply {
+        if stateless { return await statelessReply(to: method, params: params, id: id) }
         if method == PingRequest.method { return .result([:]) }
         guard let session else {
             return .error(

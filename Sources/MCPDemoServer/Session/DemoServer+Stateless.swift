@@ -41,11 +41,11 @@ extension DemoServer {
     }
 
     /// Routes a request of a stateless connection; every result gets `resultType` and the server's name.
-    func statelessReply(to method: String, params: JSONValue?) async -> Reply {
+    func statelessReply(to method: String, params: JSONValue?, id: RequestID) async -> Reply {
         var reply: Reply
         do throws(ResponseError) {
             let envelope = try Self.envelope(of: params, method: method)
-            reply = try await route(method, params, envelope: envelope)
+            reply = try await route(method, params, envelope: envelope, id: id)
         } catch {
             reply = .error(error)
         }
@@ -53,14 +53,15 @@ extension DemoServer {
         return reply
     }
 
-    private func route(_ method: String, _ params: JSONValue?, envelope: Envelope) async throws(ResponseError)
-        -> Reply
-    {
+    private func route(
+        _ method: String, _ params: JSONValue?, envelope: Envelope, id: RequestID
+    ) async throws(ResponseError) -> Reply {
         switch method {
         case DiscoverRequest.method: return .result(discoverResult())
         case ListToolsRequest.method: return .result(try statelessToolList(params))
         case CallToolRequest.method: return try await statelessCall(params, envelope: envelope)
         case "logging/setLevel": return .result(try setLogLevel(params))
+        case TaskSubscriptions.listenMethod: return try await listen(params, envelope: envelope, id: id)
         case GetTaskRequest.method, UpdateTaskRequest.method, CancelTaskRequest.method:
             guard offersTasks else {
                 throw .methodNotFound("Method not found: \(method) (this server offers no tasks)")

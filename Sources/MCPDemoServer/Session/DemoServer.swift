@@ -93,7 +93,7 @@ actor DemoServer {
             if options.fault == .garbage { sendGarbage() }
         case .request(let id, let method, let params, _):
             noteGeneration(of: params)
-            let work = Task { await self.reply(to: method, params: params) }
+            let work = Task { await self.reply(to: method, params: params, id: id) }
             inflight[id] = work
             group.addTask { await self.complete(id, work) }
         case .notification(let method, let params, _):
