@@ -2,11 +2,12 @@ import Foundation
 import MCPCore
 import Testing
 
-/// The tools `mcptask check` may call on the demo server and the interop servers: a slow task, one that
-/// fails, the forbidden tool, the required one with its argument (so a refusal is about the mode, not a
-/// missing argument), and one that asks (its question is declined).
+/// The tools `mcptask check` may call on the demo server and the interop servers: a slow task (2 s, so it is
+/// still running when the checks look at it on a loaded machine), one that fails, the forbidden tool, the
+/// required one with its argument (so a refusal is about the mode, not a missing argument), and one that
+/// asks (its question is declined).
 let checkTools = [
-    "--tool", "slow_count", "n=3", "delay=0.2", "--tool", "fails", "--tool", "never_task", "x=hi", "--tool",
+    "--tool", "slow_count", "n=4", "delay=0.5", "--tool", "fails", "--tool", "never_task", "x=hi", "--tool",
     "must_be_task", "x=hi", "--tool", "ask_user",
 ]
 

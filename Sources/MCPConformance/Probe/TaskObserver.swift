@@ -20,12 +20,15 @@ extension ProbeContext {
         var observation = TaskObservation(tool: choice.name, call: await request("tools/call", params))
         guard let taskID = observation.taskID else { return observation }
         let id: JSONValue = ["taskId": .string(taskID)]
+        // tasks/result goes out first, beside the first tasks/get: asked while the task surely still runs, it
+        // shows whether the server blocks (asked after the listing, a short task on a loaded machine could
+        // already have ended). The extension has no tasks/result: the result comes inline in tasks/get.
+        let createdLive = observation.createdTask?["status"]?.stringValue.map { !TaskStatusRules.terminal.contains($0) }
+        async let early: (Exchange, Exchange)? = createdLive != false && core ? earlyResult(id) : nil
         let first = await request("tasks/get", id)
         observation.firstGet = first
         let live = first.result?["status"]?.stringValue.map { !TaskStatusRules.terminal.contains($0) } ?? false
         if live && core && declaresList { observation.listing = await listAll() }
-        // The extension has no tasks/result: the result comes inline in tasks/get.
-        async let early: (Exchange, Exchange)? = live && core ? earlyResult(id) : nil
         let (polls, timedOut, updates) = await poll(id)
         observation.polls = polls
         observation.timedOut = timedOut
