@@ -310,7 +310,7 @@ _mcptask_check() {
         '--strict[Treat any protocol violation as fatal (exit 5); by default a stray non-JSON line is skipped with a warning.]'
         '--tool[A tool the check may call, with its arguments (repeatable)\: a slow one, one that fails, one that asks.]:NAME \[KEY=VALUE...\]:'
         '--call-any[Let the check call any tool that needs no argument (on a server you own).]'
-        '*--only[Run only the checks of AREA (repeatable)\: capabilities, modes, creation, get, status, notifications, input, result, list, cancel, robustness.]:AREA:'
+        '*--only[Run only the checks of AREA (repeatable)\: capabilities, modes, creation, get, status, notifications, input, result, list, cancel, ttl, session, robustness.]:AREA:'
         '--list[List every check with the clause it checks, and exit.]'
         '--json[Print the report as one JSON document.]'
         '--junit[Also write the report as JUnit XML to FILE, for CI.]:junit:_files'

@@ -13,11 +13,17 @@ public struct AuthFailure: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
+    /// The OAuth error code the server answered with (`invalid_grant`, `invalid_client`, …), if any.
+    public var code: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, code: String? = nil) {
         self.kind = kind
         self.message = message
+        self.code = code
     }
+
+    /// Whether the server refused the client itself: it does not know it (any more).
+    var rejectsClient: Bool { code == "invalid_client" || code == "unauthorized_client" }
 
     public var description: String { message }
 }

@@ -74,10 +74,16 @@ public struct CredentialStore: Sendable {
         try PrivateFile.write(path(for: credentials.resource), bytes: Array(JSONWriter.pretty(json).utf8) + [0x0A])
     }
 
-    /// Forgets the login for `serverURL`; false when there was none.
+    /// Forgets the login for `serverURL`, and the client registration of its authorization server when no
+    /// other login uses that server; false when there was no login.
     public func remove(_ serverURL: String) -> Bool {
+        let issuer = load(serverURL)?.issuer
         unlink(path(for: serverURL) + ".lock")
-        return unlink(path(for: serverURL)) == 0
+        let removed = unlink(path(for: serverURL)) == 0
+        if let issuer, !all().contains(where: { AuthorizationServerMetadata.sameIssuer($0.issuer, issuer) }) {
+            removeRegistration(issuer: issuer)
+        }
+        return removed
     }
 
     /// Runs `body` holding the store's lock for `serverURL`, so two processes never refresh the same

@@ -10,6 +10,16 @@ public struct AuthorizationTarget: Sendable, Equatable {
     public var server: AuthorizationServerMetadata
     /// The scopes to ask for: the challenge's, else those the resource metadata lists.
     public var scopes: [String]
+
+    /// The scopes a login asks for unless told otherwise: the server's, with `offline_access` added when the
+    /// authorization server lists it, so it issues a refresh token and later commands need no new login (MCP
+    /// authorization 2026-07-28 lets clients add it; a resource never asks for it itself). Nothing is added
+    /// when the server's scopes are unknown, since no `scope` at all is sent then.
+    public var defaultScopes: [String] {
+        let offline = "offline_access"
+        guard !scopes.isEmpty, server.scopesSupported.contains(offline) else { return scopes }
+        return StepUp.union(scopes, [offline])
+    }
 }
 
 public struct AuthDiscovery: Sendable {

@@ -3,8 +3,9 @@ import NIOHTTP1
 import NIOPosix
 import Synchronization
 
-/// The redirect target of one authorization: an HTTP listener on 127.0.0.1 with a port the system picks,
-/// answering the first `GET /callback` and handing over its query. It never binds anything but loopback.
+/// The redirect target of one authorization: an HTTP listener on 127.0.0.1 with a port the system picks (or
+/// the one asked for: a registration's or a configured callback port), answering the first `GET /callback` and
+/// handing over its query. It never binds anything but loopback.
 final class LoopbackListener: Sendable {
     let port: Int
     private let channel: any Channel
@@ -18,20 +19,26 @@ final class LoopbackListener: Sendable {
         port = channel.localAddress?.port ?? 0
     }
 
-    static func start() async throws(AuthFailure) -> LoopbackListener {
+    /// Listens on `port`, or on one the system picks when it is 0.
+    static func start(port: Int = 0) async throws(AuthFailure) -> LoopbackListener {
         let arrival = Arrival()
         do {
             let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                // A registration's port is bound again by the next login while the last one's connections
+                // may still be in TIME_WAIT.
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                         try channel.pipeline.syncOperations.addHandler(CallbackHandler(arrival: arrival))
                     }
                 }
-                .bind(host: "127.0.0.1", port: 0).get()
+                .bind(host: "127.0.0.1", port: port).get()
             return LoopbackListener(channel: channel, arrival: arrival)
         } catch {
-            throw AuthFailure(.abandoned, "cannot listen on 127.0.0.1 for the authorization redirect: \(error)")
+            let which = port == 0 ? "" : " port \(port)"
+            throw AuthFailure(
+                .abandoned, "cannot listen on 127.0.0.1\(which) for the authorization redirect: \(error)")
         }
     }
 

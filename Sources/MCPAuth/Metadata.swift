@@ -31,6 +31,8 @@ public struct AuthorizationServerMetadata: Sendable, Equatable {
     public var codeChallengeMethods: [String]
     public var clientIDMetadataDocumentSupported: Bool
     public var tokenAuthMethods: [String]
+    /// Whether authorization responses carry `iss` (RFC 9207 §2.3): then one without it is refused.
+    public var issuerInResponses: Bool
 
     init?(_ json: JSONValue) {
         guard let issuer = json["issuer"]?.stringValue,
@@ -44,6 +46,7 @@ public struct AuthorizationServerMetadata: Sendable, Equatable {
         scopesSupported = json["scopes_supported"]?.arrayValue?.compactMap(\.stringValue) ?? []
         codeChallengeMethods = json["code_challenge_methods_supported"]?.arrayValue?.compactMap(\.stringValue) ?? []
         clientIDMetadataDocumentSupported = json["client_id_metadata_document_supported"]?.boolValue ?? false
+        issuerInResponses = json["authorization_response_iss_parameter_supported"]?.boolValue ?? false
         tokenAuthMethods =
             json["token_endpoint_auth_methods_supported"]?.arrayValue?.compactMap(\.stringValue) ?? [
                 "client_secret_basic"
@@ -51,7 +54,10 @@ public struct AuthorizationServerMetadata: Sendable, Equatable {
     }
 
     /// Whether `other` names this issuer; issuers may differ only by a trailing slash.
-    public func isIssuer(_ other: String) -> Bool { Self.trimmed(issuer) == Self.trimmed(other) }
+    public func isIssuer(_ other: String) -> Bool { Self.sameIssuer(issuer, other) }
+
+    /// Whether two issuer identifiers name the same authorization server, a trailing slash aside.
+    static func sameIssuer(_ one: String, _ other: String) -> Bool { trimmed(one) == trimmed(other) }
 
     private static func trimmed(_ text: String) -> String { text.hasSuffix("/") ? String(text.dropLast()) : text }
 }

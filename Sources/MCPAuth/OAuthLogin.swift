@@ -8,18 +8,22 @@ public struct LoginRequest: Sendable {
     public var clientMetadataURL: String?
     /// Scopes to ask for instead of the challenge's or the metadata's (step-up).
     public var scopes: [String]?
+    /// The loopback port for the redirect, when the client is registered with a fixed one (a config entry's
+    /// `callbackPort`); else the system picks one.
+    public var callbackPort: Int?
     /// How long to wait for the browser's redirect.
     public var redirectLimit: Duration
 
     public init(
         serverURL: String, clientID: String? = nil, clientSecret: String? = nil, clientMetadataURL: String? = nil,
-        scopes: [String]? = nil, redirectLimit: Duration = .seconds(300)
+        scopes: [String]? = nil, callbackPort: Int? = nil, redirectLimit: Duration = .seconds(300)
     ) {
         self.serverURL = serverURL
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.clientMetadataURL = clientMetadataURL
         self.scopes = scopes
+        self.callbackPort = callbackPort
         self.redirectLimit = redirectLimit
     }
 }
@@ -57,11 +61,12 @@ public struct OAuthLogin: Sendable {
                     + "there is nothing to log in to")
         }
         let target = try await discovery.discover(serverURL: request.serverURL, challenge: challenge)
-        let scopes = request.scopes ?? target.scopes
-        let listener = try await LoopbackListener.start()
+        let request = withEarlierClient(request, issuer: target.server.issuer)
+        let scopes = request.scopes ?? target.defaultScopes
+        let (client, listener) = try await clientAndListener(request, target: target, scopes: scopes)
         do {
             let credentials = try await authorize(
-                request, target: target, scopes: scopes, listener: listener, present: present)
+                request, target: target, scopes: scopes, client: client, listener: listener, present: present)
             await listener.close()
             return credentials
         } catch {
@@ -70,11 +75,22 @@ public struct OAuthLogin: Sendable {
         }
     }
 
+    /// `request`, given the client the stored login for its server was made with when that client was the
+    /// user's (pre-registered or a metadata document) and nothing names one now: logging in again, for a
+    /// step-up say, keeps the client the user chose. Only at the same authorization server.
+    private func withEarlierClient(_ request: LoginRequest, issuer: String) -> LoginRequest {
+        guard request.clientID == nil, request.clientMetadataURL == nil, let earlier = store.load(request.serverURL),
+            earlier.client.registered != true, AuthorizationServerMetadata.sameIssuer(earlier.issuer, issuer)
+        else { return request }
+        var request = request
+        (request.clientID, request.clientSecret) = (earlier.client.clientID, earlier.client.clientSecret)
+        return request
+    }
+
     private func authorize(
-        _ request: LoginRequest, target: AuthorizationTarget, scopes: [String], listener: LoopbackListener,
-        present: @Sendable (AuthorizationPage) async throws -> Void
+        _ request: LoginRequest, target: AuthorizationTarget, scopes: [String], client: ClientIdentity,
+        listener: LoopbackListener, present: @Sendable (AuthorizationPage) async throws -> Void
     ) async throws -> StoredCredentials {
-        let client = try await identity(request, target: target, scopes: scopes, redirectURI: listener.redirectURI)
         let pkce = PKCE()
         let state = Base64URL.random(bytes: 24)
         var parameters: [(String, String)] = [
@@ -94,18 +110,21 @@ public struct OAuthLogin: Sendable {
                 "no authorization came back within \(request.redirectLimit.components.seconds) s; run mcptask auth "
                     + "login again (with --no-browser to open the page yourself)")
         }
-        guard redirect["state"] == state else {
-            throw AuthFailure(.refused, "the authorization redirect carried the wrong state; nothing was stored")
+        let code = try AuthorizationResponse(parameters: redirect).code(
+            state: state, issuer: target.server.issuer, issuerAdvertised: target.server.issuerInResponses)
+        let tokens: TokenSet
+        do throws(AuthFailure) {
+            tokens = try await TokenClient(
+                endpoint: target.server.tokenEndpoint, client: client, resource: target.resource
+            )
+            .exchange(code: code, verifier: pkce.verifier, redirectURI: listener.redirectURI, now: now())
+        } catch {
+            // A registration the server no longer takes is forgotten, so the next login registers again.
+            if client.registered == true, error.rejectsClient {
+                store.removeRegistration(issuer: target.server.issuer)
+            }
+            throw error
         }
-        guard let code = redirect["code"] else {
-            let error = redirect["error"] ?? "no code"
-            let description = redirect["error_description"].map { ": \($0)" } ?? ""
-            throw AuthFailure(.refused, "the authorization server did not grant access (\(error)\(description))")
-        }
-        let tokens = try await TokenClient(
-            endpoint: target.server.tokenEndpoint, client: client, resource: target.resource
-        )
-        .exchange(code: code, verifier: pkce.verifier, redirectURI: listener.redirectURI, now: now())
         let credentials = StoredCredentials(
             resource: target.resource, issuer: target.server.issuer, tokenEndpoint: target.server.tokenEndpoint,
             client: client, tokens: tokens, scopes: scopes)
@@ -113,23 +132,59 @@ public struct OAuthLogin: Sendable {
         return credentials
     }
 
-    /// The client, in the specification's order: pre-registered, a metadata document URL, else registered.
-    private func identity(
-        _ request: LoginRequest, target: AuthorizationTarget, scopes: [String], redirectURI: String
-    ) async throws(AuthFailure) -> ClientIdentity {
-        if let clientID = request.clientID {
-            return ClientIdentity(clientID: clientID, clientSecret: request.clientSecret, redirectURI: redirectURI)
+    /// The client, in the specification's order (pre-registered, a metadata document URL, else registered
+    /// dynamically), and the listener its redirect URI points at.
+    private func clientAndListener(
+        _ request: LoginRequest, target: AuthorizationTarget, scopes: [String]
+    ) async throws(AuthFailure) -> (ClientIdentity, LoopbackListener) {
+        let endpoint: String
+        switch try ClientChoice.choose(request, server: target.server) {
+        case .preRegistered(let clientID, let secret):
+            let listener = try await LoopbackListener.start(port: request.callbackPort ?? 0)
+            return (
+                ClientIdentity(clientID: clientID, clientSecret: secret, redirectURI: listener.redirectURI), listener
+            )
+        case .metadataDocument(let document):
+            let listener = try await LoopbackListener.start(port: request.callbackPort ?? 0)
+            return (ClientIdentity(clientID: document, redirectURI: listener.redirectURI), listener)
+        case .register(let registration):
+            endpoint = registration
         }
-        if let document = request.clientMetadataURL, target.server.clientIDMetadataDocumentSupported {
-            return ClientIdentity(clientID: document, redirectURI: redirectURI)
+        if let reused = await reusableRegistration(target: target, scopes: scopes) { return reused }
+        let listener = try await LoopbackListener.start(port: request.callbackPort ?? 0)
+        // Registered for every scope the authorization server lists as well: a registration's scope bounds
+        // what the client may ask for later (the SDK's server refuses others), so a step-up then needs no new
+        // registration. What is asked for at each authorization stays the least that is needed.
+        let registered = StepUp.union(scopes, target.server.scopesSupported)
+        do throws(AuthFailure) {
+            let client = try await ClientRegistration().register(
+                at: endpoint, redirectURI: listener.redirectURI, scopes: registered)
+            try store.save(StoredRegistration(issuer: target.server.issuer, client: client, scopes: registered))
+            return (client, listener)
+        } catch {
+            await listener.close()
+            throw error
         }
-        guard let registration = target.server.registrationEndpoint else {
-            throw AuthFailure(
-                .refused,
-                "the authorization server \(WebURL(target.server.issuer)?.authority ?? target.server.issuer) offers "
-                    + "no dynamic client registration; pass a pre-registered client with --client-id")
+    }
+
+    /// The registration kept from an earlier login to this issuer, with a listener on the port of its
+    /// redirect URI, when it can serve: it was registered for these scopes, the port is free (authorization
+    /// servers such as the SDK's compare redirect URIs port and all, though RFC 8252 §7.3 says they should
+    /// not), and the authorization server still knows the client. Otherwise nil, and mcptask registers again.
+    private func reusableRegistration(target: AuthorizationTarget, scopes: [String]) async
+        -> (ClientIdentity, LoopbackListener)?
+    {
+        guard let stored = store.registration(issuer: target.server.issuer), stored.covers(scopes),
+            let port = stored.redirectPort, let redirectURI = stored.client.redirectURI,
+            let listener = try? await LoopbackListener.start(port: port)
+        else { return nil }
+        let token = TokenClient(endpoint: target.server.tokenEndpoint, client: stored.client, resource: target.resource)
+        guard await token.knowsClient(redirectURI: redirectURI) else {
+            store.removeRegistration(issuer: target.server.issuer)
+            await listener.close()
+            return nil
         }
-        return try await ClientRegistration().register(at: registration, redirectURI: redirectURI, scopes: scopes)
+        return (stored.client, listener)
     }
 }
 

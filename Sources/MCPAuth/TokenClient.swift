@@ -42,6 +42,22 @@ struct TokenClient {
             previous: tokens, now: now)
     }
 
+    /// Whether the authorization server still knows this client (a stored registration may have been
+    /// dropped): a code exchange with a code that cannot be valid is refused for the code (`invalid_grant`)
+    /// when it does, and with `invalid_client` (HTTP 401; the SDK says `unauthorized_client`) when it does not
+    /// (RFC 6749 §5.2). An unreachable server counts as knowing it: the login itself then says what is wrong.
+    func knowsClient(redirectURI: String) async -> Bool {
+        var parameters = [
+            ("grant_type", "authorization_code"), ("code", "mcptask-registration-check"),
+            ("redirect_uri", redirectURI), ("code_verifier", PKCE().verifier), ("resource", resource),
+            ("client_id", client.clientID),
+        ]
+        if let secret = client.clientSecret { parameters.append(("client_secret", secret)) }
+        guard let answer = try? await http.postForm(endpoint, parameters) else { return true }
+        let error = answer.json?["error"]?.stringValue
+        return !(answer.status == 401 || error == "invalid_client" || error == "unauthorized_client")
+    }
+
     private func request(_ grant: [(String, String)], previous: TokenSet?, now: Double) async throws(AuthFailure)
         -> TokenSet
     {
@@ -53,7 +69,9 @@ struct TokenClient {
             let error = answer.json?["error"]?.stringValue ?? "HTTP \(answer.status)"
             let description = answer.json?["error_description"]?.stringValue.map { ": \($0)" } ?? ""
             let what = previous == nil ? "exchange the authorization code" : "refresh the access token"
-            throw AuthFailure(.refused, "the authorization server would not \(what) (\(error)\(description))")
+            throw AuthFailure(
+                .refused, "the authorization server would not \(what) (\(error)\(description))",
+                code: answer.json?["error"]?.stringValue)
         }
         let lifetime = json["expires_in"]?.intValue ?? json["expires_in"]?.doubleValue.map { Int($0) }
         return TokenSet(

@@ -42,8 +42,8 @@ public enum MCPTaskProgram {
         var environment = CommandEnvironment(
             console: .standard(signals: signals), signals: signals, variables: variables,
             arguments: arguments, executablePath: FileSystem.executablePath())
-        environment.interactiveLogin = { url, console in
-            await InteractiveLogin.run(url: url, console: console, environment: variables)
+        environment.interactiveLogin = { offer, console in
+            await InteractiveLogin.run(offer, console: console, environment: variables)
         }
         return await run(arguments, in: environment)
     }

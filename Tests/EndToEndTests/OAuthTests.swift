@@ -37,6 +37,22 @@ struct OAuthTests {
             return found
         }
 
+        /// The stored login's JSON (the only server logged in to).
+        func storedLogin() throws -> JSONValue {
+            let store = dir.file("data") + "/mcptask/credentials"
+            let name = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: store).first { $0.hasSuffix(".json") })
+            return try JSONParser.parse(try String(contentsOfFile: store + "/" + name, encoding: .utf8))
+        }
+
+        /// The files of the kept client registrations.
+        func registrationFiles() -> [String] {
+            let directory = dir.file("data") + "/mcptask/credentials/registrations"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).map {
+                directory + "/" + $0
+            }
+        }
+
         /// When the stored access token expires, seconds since 1970.
         func storedExpiry() throws -> Double {
             let store = dir.file("data") + "/mcptask/credentials"
@@ -101,7 +117,21 @@ struct OAuthTests {
             #expect(status.status == 0, "\(status)")
             #expect(status.stdout.contains("issuer http://127.0.0.1:") && status.stdout.contains("tasks"), "\(status)")
 
-            let tokens = Set(try home.storedTokens() + before)
+            // The kept registration is in the store, private, and holds no token; its secret, when the server
+            // issued one, is as secret as the tokens.
+            let registrations = home.registrationFiles()
+            #expect(registrations.count == 1)
+            var secrets: [String] = []
+            for file in registrations {
+                let text = try String(contentsOfFile: file, encoding: .utf8)
+                for token in try home.storedTokens() { #expect(!text.contains(token), "a token in \(file)") }
+                let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+                let directory = (file as NSString).deletingLastPathComponent
+                let directoryMode = try FileManager.default.attributesOfItem(atPath: directory)[.posixPermissions]
+                #expect(mode == 0o600 && directoryMode as? Int == 0o700)
+                secrets += [try JSONParser.parse(text)["client"]?["clientSecret"]?.stringValue].compactMap { $0 }
+            }
+            let tokens = Set(try home.storedTokens() + before + secrets)
             #expect(tokens.count >= 4, "an access and a refresh token before and after the refresh")
             for (path, text) in home.filesOutsideTheStore() {
                 for token in tokens { #expect(!text.contains(token), "a token in \(path)") }
@@ -153,6 +183,9 @@ struct OAuthTests {
             #expect(login.status == 0, "\(login)")
             let tools = try await home.run(["tools", "-s", url])
             #expect(tools.status == 0, "\(tools)")
+            // Logging in again without flags keeps the client the user chose, here where nothing else works.
+            let again = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(again.status == 0, "\(again)")
         }
     }
 
@@ -180,6 +213,172 @@ struct OAuthTests {
             #expect(lines.count == 1 && lines[0].contains("127.0.0.1:\(dead)"), "\(login)")
         }
     }
+
+    @Test("a 403 insufficient_scope without a terminal: exit 4, one line naming the login with the union of scopes")
+    func stepUpWithoutTerminal() async throws {
+        try await withOAuthServer(["--step-up-tool", "must_be_task"]) { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(login.status == 0, "\(login)")
+            let plain = try await home.run(["call", "-s", url, "slow_count", "n=1", "delay=0"])
+            #expect(plain.status == 0, "\(plain)")
+
+            let refused = try await home.run(["call", "-s", url, "must_be_task", "x=hi"])
+            #expect(refused.status == 4, "\(refused)")
+            let lines = refused.stderr.split(separator: "\n")
+            let command = "mcptask auth login -s \(url) --scope tasks --scope tasks:admin"
+            #expect(lines.count == 1 && lines[0].contains("tasks:admin") && lines[0].hasSuffix(command), "\(refused)")
+
+            // The named command logs in with both scopes, reusing the registration; the call then goes through.
+            let stepUp = try await home.run(Array(command.split(separator: " ").dropFirst().map(String.init)))
+            #expect(stepUp.status == 0 && stepUp.stdout.contains("with scope tasks tasks:admin"), "\(stepUp)")
+            let call = try await home.run(["call", "-s", url, "must_be_task", "x=hi"])
+            #expect(call.status == 0 && call.stdout.contains("must_be_task: hi"), "\(call)")
+            #expect(try await registrations(url, in: home.dir) == 1)
+        }
+    }
+
+    @Test("the SDK's own 403 names no scope: one line saying so and how to log in, nothing retried")
+    func refusalWithoutScope() async throws {
+        try await withOAuthServer { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            // A login without the scope every request needs: the SDK's RequireAuthMiddleware answers 403
+            // insufficient_scope without saying which scope.
+            let login = try await home.run([
+                "auth", "login", "-s", url, "--scope", "tasks:admin", "--login-timeout", "30s",
+            ])
+            #expect(login.status == 0, "\(login)")
+            let tools = try await home.run(["tools", "-s", url])
+            #expect(tools.status == 4, "\(tools)")
+            let lines = tools.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("without naming a scope"), "\(tools)")
+            #expect(lines.first?.contains("mcptask auth login -s \(url) --scope SCOPE") == true, "\(tools)")
+            #expect(try await registrations(url, in: home.dir) == 1)
+        }
+    }
+
+    @Test("on a terminal, a 403 insufficient_scope offers the step-up, and the refused call goes on after a yes")
+    func stepUpOnTerminal() async throws {
+        try await withOAuthServer(["--step-up-tool", "must_be_task"]) { url in
+            let dir = try TempDir()
+            let home = Home(dir: dir)
+            let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(login.status == 0, "\(login)")
+            let pane = try await ReplPane(
+                dir: dir, ["call", "-s", url, "must_be_task", "x=up"], environment: home.environment)
+            defer { pane.close() }
+            try await pane.waitFor("the step-up offer and the question") {
+                $0.contains("needs the scope tasks:admin") && $0.hasSuffix("(n):")
+            }
+            // The access token may have been refreshed (it lives 2 s), but the scope is unchanged before the yes.
+            #expect(try home.storedLogin()["tokens"]?["scope"]?.stringValue == "tasks")
+            try await pane.type("y")
+            try await pane.send("Enter")
+            try await pane.waitFor("the call's result after the step-up") { $0.contains("must_be_task: up") }
+            #expect(try await pane.waitForExit() == 0)
+            let scope = try home.storedLogin()["tokens"]?["scope"]?.stringValue ?? ""
+            #expect(scope.split(separator: " ").sorted() == ["tasks", "tasks:admin"], "\(scope)")
+        }
+    }
+
+    @Test("a second login reuses the client registration; one the server dropped, or logout, makes a new one")
+    func registrationReused() async throws {
+        try await withOAuthServer { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            for _ in 0..<2 {
+                let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+                #expect(login.status == 0, "\(login)")
+            }
+            #expect(try await registrations(url, in: home.dir) == 1)
+            let files = home.registrationFiles()
+            #expect(files.count == 1)
+            for file in files {
+                let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+                #expect(mode == 0o600, "\(file)")
+                let json = try JSONParser.parse(try String(contentsOfFile: file, encoding: .utf8))
+                #expect(json["client"]?["redirectURI"]?.stringValue?.hasPrefix("http://127.0.0.1:") == true)
+            }
+            let tools = try await home.run(["tools", "-s", url])
+            #expect(tools.status == 0, "\(tools)")
+
+            // A registration the server dropped is found out before the browser opens, and replaced.
+            #expect(try await registrations(url, in: home.dir, forgetting: true) == 1)
+            let replaced = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(replaced.status == 0, "\(replaced)")
+            #expect(try await registrations(url, in: home.dir) == 2)
+
+            let logout = try await home.run(["auth", "logout", "-s", url])
+            #expect(logout.status == 0, "\(logout)")
+            #expect(home.registrationFiles().isEmpty)
+            let again = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(again.status == 0, "\(again)")
+            #expect(try await registrations(url, in: home.dir) == 3)
+        }
+    }
+
+    @Test("with registration off, the config entry's pre-registered client logs in; its secret is never shown")
+    func configEntryClient() async throws {
+        try await withOAuthServer(["--no-dcr"]) { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let config = home.dir.file("config") + "/mcptask"
+            try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+            let entry =
+                #"{"mcpServers": {"guarded": {"url": "URL", "oauth": {"clientId": "mcptask-preregistered", "clientSecret": "${PREREG_SECRET}"}}}}"#
+            try entry.replacingOccurrences(of: "URL", with: url).write(
+                toFile: config + "/servers.json", atomically: true, encoding: .utf8)
+            let secret = "prereg-secret-4b1d"
+            var environment = home.environment
+            environment["PREREG_SECRET"] = secret
+            let run = { (arguments: [String]) in try await mcptask(arguments, environment: environment) }
+
+            let login = try await run(["auth", "login", "-s", "guarded", "--login-timeout", "30s", "-v"])
+            #expect(login.status == 0, "\(login)")
+            let tools = try await run(["tools", "-s", "guarded", "-v"])
+            #expect(tools.status == 0 && tools.stdout.contains("must_be_task"), "\(tools)")
+            let status = try await run(["auth", "status", "--json"])
+            #expect(status.status == 0 && status.stdout.contains("mcptask-preregistered"), "\(status)")
+            // A wrong secret from a flag wins over the entry's and is refused: flags come first.
+            let flag = try await run([
+                "auth", "login", "-s", "guarded", "--client-id", "mcptask-preregistered", "--client-secret", "wrong",
+                "--login-timeout", "30s",
+            ])
+            #expect(flag.status == 4, "\(flag)")
+            for result in [login, tools, status, flag] {
+                #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(result)")
+            }
+            for (path, text) in home.filesOutsideTheStore() { #expect(!text.contains(secret), "the secret in \(path)") }
+        }
+    }
+
+    @Test("an authorization redirect naming another issuer (RFC 9207): refused, nothing stored")
+    func wrongIssuer() async throws {
+        try await withOAuthServer(["--issuer-in-redirect", "wrong"]) { url in
+            let home = Home(dir: try TempDir())
+            defer { home.dir.remove() }
+            let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
+            #expect(login.status == 4, "\(login)")
+            #expect(login.stderr.contains("another issuer"), "\(login)")
+            #expect(((try? home.storedTokens()) ?? []).isEmpty)
+        }
+    }
+}
+
+/// How many clients the fixture server at `url` has registered dynamically (its /fixture/registrations);
+/// with `forgetting`, it drops them all first (/fixture/forget-registrations).
+func registrations(_ url: String, in dir: TempDir, forgetting: Bool = false) async throws -> Int {
+    let python = try Paths.requireSDKServer()[0]
+    let path = forgetting ? "/fixture/forget-registrations" : "/fixture/registrations"
+    let counter = url.replacingOccurrences(of: "/mcp", with: path)
+    let data = forgetting ? "b''" : "None"
+    let script =
+        "import json, sys, urllib.request; "
+        + "print(json.load(urllib.request.urlopen(sys.argv[1], data=\(data)))['count'])"
+    let run = try await Spawned([python, "-c", script, counter], in: dir).wait()
+    return try #require(Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(run)")
 }
 
 /// Runs `body` with the URL of `oauth_server.py --port PORT OPTIONS` on 127.0.0.1.

@@ -122,6 +122,85 @@ import Testing
         #expect(refusal.message.contains("Gemini CLI"))
     }
 
+    func oauthClient(_ name: String) throws -> ConfiguredOAuthClient? {
+        try ServerConfigFile(environment: variables, workingDirectory: project, explicitPath: nil)
+            .oauthClient(name: name)
+    }
+
+    @Test("a pre-registered OAuth client in each client's form: Claude Code, Cursor, Gemini CLI, mcptask's own")
+    func oauthClients() throws {
+        try write(
+            #"{"mcpServers": {"cc": {"type": "http", "url": "https://cc.test/mcp", "oauth": {"clientId": "cc-id", "callbackPort": 8765, "scopes": "read write"}}}}"#,
+            project + "/.mcp.json")
+        try write(
+            #"{"mcpServers": {"cu": {"url": "https://cu.test/mcp", "auth": {"CLIENT_ID": "cu-id", "CLIENT_SECRET": "${env:TOKEN}", "scopes": ["read"]}}}}"#,
+            home + "/.cursor/mcp.json")
+        try write(
+            """
+            {"mcpServers": {
+              "ge": {"httpUrl": "https://ge.test/mcp", "oauth": {"enabled": true, "clientId": "ge-id", "clientSecret": "$TOKEN", "scopes": ["a", "b"]}},
+              "off": {"httpUrl": "https://off.test/mcp", "oauth": {"enabled": false, "clientId": "off-id"}}
+            }}
+            """, home + "/.gemini/settings.json")
+        try write(
+            #"{"mcpServers": {"own": {"url": "https://own.test/mcp", "oauth": {"clientId": "own-id", "clientSecret": "${TOKEN}"}}}}"#,
+            home + "/config/mcptask/servers.json")
+        #expect(
+            try oauthClient("cc")
+                == ConfiguredOAuthClient(clientID: "cc-id", scopes: ["read", "write"], callbackPort: 8765))
+        #expect(
+            try oauthClient("cu") == ConfiguredOAuthClient(clientID: "cu-id", clientSecret: "t0k3n", scopes: ["read"]))
+        #expect(
+            try oauthClient("ge")
+                == ConfiguredOAuthClient(clientID: "ge-id", clientSecret: "t0k3n", scopes: ["a", "b"]))
+        #expect(try oauthClient("off") == nil)
+        #expect(try oauthClient("own") == ConfiguredOAuthClient(clientID: "own-id", clientSecret: "t0k3n"))
+        // The secret never shows in what describes the client.
+        #expect(try #require(try oauthClient("own")).description == "client own-id (with a secret)")
+    }
+
+    @Test("no OAuth client where a client keeps none in its file (VS Code), or an entry names none")
+    func noOAuthClient() throws {
+        try write(
+            #"{"servers": {"v": {"type": "http", "url": "https://v.test/mcp", "oauth": {"clientId": "ignored"}}}}"#,
+            project + "/.vscode/mcp.json")
+        try write(#"{"mcpServers": {"plain": {"url": "https://p.test/mcp"}}}"#, project + "/.mcp.json")
+        #expect(try oauthClient("v") == nil)
+        #expect(try oauthClient("plain") == nil)
+        #expect(try oauthClient("missing") == nil)
+    }
+
+    @Test("an OAuth client setting that cannot be used is a usage error naming the entry")
+    func badOAuthClient() throws {
+        try write(
+            #"{"mcpServers": {"bad": {"url": "https://b.test/mcp", "oauth": {"clientId": "x", "callbackPort": "high"}}, "unset": {"url": "https://u.test/mcp", "oauth": {"clientId": "x", "clientSecret": "${NOPE}"}}}}"#,
+            home + "/config/mcptask/servers.json")
+        for name in ["bad", "unset"] {
+            #expect {
+                try oauthClient(name)
+            } throws: { error in
+                let failure = error as? CommandFailure
+                return failure?.status == .usage && failure?.message.contains("server '\(name)'") == true
+            }
+        }
+    }
+
+    @Test("mcptask servers never shows an entry's OAuth client secret")
+    func listingHidesClientSecret() throws {
+        try write(
+            #"{"mcpServers": {"cu": {"url": "https://cu.test/mcp", "auth": {"CLIENT_ID": "cu-id", "CLIENT_SECRET": "s3cret-client"}}}}"#,
+            project + "/.cursor/mcp.json")
+        for json in [false, true] {
+            let recording = RecordingConsole()
+            let files = ServerConfigFile(environment: variables, workingDirectory: project, explicitPath: nil)
+            let status = ServerListing(files: files).print(
+                json: json, style: Style(enabled: false), to: recording.console)
+            #expect(status == .success)
+            #expect(recording.stdout.contains("cu.test"))
+            #expect(!recording.stdout.contains("s3cret-client") && !recording.stderr.contains("s3cret-client"))
+        }
+    }
+
     @Test("a variable that is not set is named, and its server not started")
     func unsetVariable() throws {
         try write(

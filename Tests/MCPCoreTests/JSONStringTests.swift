@@ -17,6 +17,26 @@ private func fails(_ bytes: [UInt8]) -> Bool {
 
 @Suite("JSON strings")
 struct JSONStringTests {
+    /// Plain runs are skipped eight bytes at a time: a quote, a backslash, a control character or a byte that
+    /// is not ASCII must be seen wherever it falls in a word, and at a word's edges.
+    @Test("a special byte is found at every offset of a long string", arguments: 0..<24)
+    func specialByteAtEveryOffset(offset: Int) throws {
+        let before = String(repeating: "a", count: offset)
+        let after = String(repeating: "b", count: 19)
+        #expect(try parseString("\"\(before)\"") == before)
+        #expect(try parseString("\"\(before)\\n\(after)\"") == before + "\n" + after)
+        #expect(try parseString("\"\(before)é\(after)\"") == before + "é" + after)
+        let plain = Array("\"\(before)x\(after)\"".utf8)
+        for bad: UInt8 in [0x00, 0x0A, 0x1F, 0xFF] {
+            var bytes = plain
+            bytes[1 + offset] = bad
+            #expect(fails(bytes), "byte \(bad) at \(offset) was accepted")
+        }
+        var quoted = plain
+        quoted[1 + offset] = UInt8(ascii: "\"")
+        #expect(fails(quoted), "a quote at \(offset) did not end the string")
+    }
+
     @Test("every simple escape")
     func simpleEscapes() throws {
         #expect(try parseString(#""\"\\\/\b\f\n\r\t""#) == "\"\\/\u{08}\u{0C}\n\r\t")

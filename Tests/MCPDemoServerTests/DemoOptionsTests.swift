@@ -47,6 +47,22 @@ struct DemoOptionsTests {
         #expect(unknown.contains("'nope'") && unknown.contains("lying-cancel"))
     }
 
+    @Test("--page-size N pages tasks/list; without it there is one page; it takes only a positive integer")
+    func pageSize() {
+        #expect(DemoOptions().listPageSize == nil)
+        var paged = DemoOptions()
+        paged.listPageSize = 2
+        #expect(DemoOptions.parse(["--page-size", "2"]) == .run(paged))
+        #expect(DemoOptions.usage.contains("--page-size N"))
+        for value in ["0", "-1", "two"] {
+            guard case .invalid(let message) = DemoOptions.parse(["--page-size", value]) else {
+                Issue.record("--page-size \(value) was accepted")
+                continue
+            }
+            #expect(message.contains("'--page-size'"), "\(message)")
+        }
+    }
+
     @Test("--poll-interval refuses anything but a positive integer, quoting the value, on one line")
     func invalidPollInterval() {
         for value in ["0", "-5", "abc", "1.5", "", "99999999999999999999"] {
@@ -61,5 +77,21 @@ struct DemoOptionsTests {
         }
         guard case .invalid(let missing) = DemoOptions.parse(["--poll-interval"]) else { Issue.record(); return }
         #expect(missing.contains("'--poll-interval'") && missing.contains("milliseconds"))
+    }
+
+    @Test("--protocol-versions takes a comma-separated list of known revisions")
+    func protocolVersions() {
+        let both = DemoOptions.parse(["--protocol-versions", "2026-07-28,2025-11-25"])
+        #expect(both == .run(DemoOptions(protocolVersions: ["2026-07-28", "2025-11-25"])))
+        #expect(
+            DemoOptions.parse(["--protocol-versions=2026-07-28"]) == .run(DemoOptions(protocolVersions: ["2026-07-28"]))
+        )
+        #expect(DemoOptions().protocolVersions == ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"])
+        guard case .invalid(let unknown) = DemoOptions.parse(["--protocol-versions", "2026-07-28,2099-01-01"]) else {
+            Issue.record()
+            return
+        }
+        #expect(unknown.contains("'2026-07-28,2099-01-01'") && unknown.contains("2025-11-25"))
+        #expect(DemoOptions.usage.contains("--protocol-versions LIST"))
     }
 }

@@ -3,10 +3,11 @@ import MCPClient
 import MCPCore
 import MCPDemoServer
 
-/// Runs `body` with a client session connected (2025-11-25 handshake) to the bundled demo server running in
-/// this process over an in-memory transport; `arguments` are the demo server's.
+/// Runs `body` with a client session connected (by default with the 2025-11-25 handshake) to the bundled demo
+/// server running in this process over an in-memory transport; `arguments` are the demo server's.
 package func withDemoSession<Value: Sendable>(
     arguments: [String] = [], tracer: (any MessageTracer)? = nil,
+    connecting preference: ProtocolPreference = .handshake,
     _ body: @escaping @Sendable (ClientSession) async throws -> Value
 ) async throws -> Value {
     let (client, server) = makeMessagePipe()
@@ -16,7 +17,7 @@ package func withDemoSession<Value: Sendable>(
         return try await withClientSession(
             transport: client, configuration: testConfiguration, logger: Logger(label: "test.client"), tracer: tracer
         ) { session in
-            try await session.connect(.handshake)
+            try await session.connect(preference)
             return try await body(session)
         }
     }

@@ -24,7 +24,7 @@ package struct CommandContext: Sendable {
     /// The child processes (a stdio server's group), ended before a forced exit.
     package let children: ChildProcesses
     /// See CommandEnvironment.interactiveLogin.
-    package let interactiveLogin: (@Sendable (_ url: String, _ console: Console) async -> Bool)?
+    package let interactiveLogin: (@Sendable (_ offer: LoginOffer, _ console: Console) async -> Bool)?
     /// Told the process id of a stdio server once it runs; set, the server also starts without a terminal
     /// (shell completion kills its process group when its time is up).
     package var serverStarted: (@Sendable (Int32) -> Void)?
@@ -107,9 +107,10 @@ package struct CommandContext: Sendable {
             let headers: [Header] =
                 configured.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
                 + (try HeaderArguments.parse(settings.header, environment: environment))
-            return try await authorized(url: url, headers: headers) { [self] headers in
+            return try await authorized(url: url, headers: headers) { [self] headers, reauthorization in
                 try await overHTTP(
-                    url: url, headers: headers, resuming: recorded, keepSession: keepSession, body)
+                    url: url, headers: headers, reauthorization: reauthorization, resuming: recorded,
+                    keepSession: keepSession, body)
             }
         case .session(let name):
             let paths = try SessionPaths(name: name, environment: environment)
@@ -119,9 +120,11 @@ package struct CommandContext: Sendable {
         }
     }
 
-    /// One HTTP connection with `headers`, initialized or rejoined, running `body`.
+    /// One HTTP connection with `headers`, initialized or rejoined, running `body`; a 403 to any of its
+    /// requests goes to `reauthorization` (a step-up of the stored login).
     private func overHTTP<Value: Sendable>(
-        url: String, headers: [Header], resuming recorded: RecordedSession?, keepSession: Bool,
+        url: String, headers: [Header], reauthorization: Reauthorization?, resuming recorded: RecordedSession?,
+        keepSession: Bool,
         _ body: @escaping @Sendable (ClientSession) async throws -> Value
     ) async throws -> Value {
         let endpoint = HTTPEndpoint(
@@ -131,6 +134,7 @@ package struct CommandContext: Sendable {
         return try await HTTPTransport.withConnection(to: endpoint, options: httpOptions, logger: logger) {
             [self] connection in
             defer { keepIfItHoldsTasks(connection) }
+            if let reauthorization { connection.reauthorizes(with: reauthorization) }
             // A session of our own that expires is replaced, unless it holds tasks (they went with it);
             // a rejoined session that is gone is reported, with its task.
             if recorded == nil {

@@ -16,9 +16,10 @@ package struct CommandEnvironment: Sendable {
     package var executablePath: String?
     /// The child processes the command runs, ended before a forced exit.
     package var children = ChildProcesses()
-    /// Logs in to the HTTP server at the URL with a person at the terminal (the authorization page shown,
-    /// opened only after their yes); true once tokens are stored. Nil: a 401 only says how to log in.
-    package var interactiveLogin: (@Sendable (_ url: String, _ console: Console) async -> Bool)?
+    /// Logs in to the HTTP server of the offer with a person at the terminal (the authorization page shown,
+    /// opened only after their yes); true once tokens are stored. Nil: a 401 or a step-up's 403 only says how
+    /// to log in.
+    package var interactiveLogin: (@Sendable (_ offer: LoginOffer, _ console: Console) async -> Bool)?
 
     package init(
         console: Console, signals: SignalRouter, variables: [String: String], serverCommand: [String] = [],

@@ -58,6 +58,19 @@ package struct ServerConfigFile: Sendable {
         }
     }
 
+    /// The pre-registered OAuth client the entry `name` names (ConfiguredOAuthClient lists the forms); nil
+    /// when there is no such entry or it names none.
+    package func oauthClient(name: String) throws -> ConfiguredOAuthClient? {
+        guard let server = catalog().server(named: name) else { return nil }
+        do {
+            return try server.oauthClient(
+                VariableExpansion(environment: environment, workingDirectory: workingDirectory))
+        } catch {
+            throw CommandFailure(
+                status: .usage, message: "server '\(name)' (\(server.source.origin)) \(error.message)")
+        }
+    }
+
     /// Why a name was not found, for the error: the files that were skipped because they cannot be read.
     package func unreadableFiles() -> [String] {
         catalog().problems.map { "\($0.source.path) \($0.message)" }

@@ -6,7 +6,12 @@ enum InputChecks {
     static let all: [ConformanceCheck] = [
         ConformanceCheck(
             "input.related-task", .input, clause: "2025-11-25 tasks §Input required (related-task _meta MUST)",
-            title: "a task's elicitation/create carries the related-task marker of its task", probe: relatedTask)
+            title: "a task's elicitation/create carries the related-task marker of its task", probe: relatedTask),
+        ConformanceCheck(
+            "input.channel", .input,
+            clause: "2025-11-25 tasks §Input required status (requestor SHOULD call tasks/result)",
+            title: "a task's elicitation/create reaches the client on the connection, not only inside tasks/result",
+            probe: ElicitationChannel.judge),
     ]
 
     static func relatedTask(_ context: ProbeContext) async -> CheckFinding {

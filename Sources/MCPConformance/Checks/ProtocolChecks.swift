@@ -8,8 +8,11 @@ enum ProtocolChecks {
 
     static let all: [ConformanceCheck] = [
         ConformanceCheck(
-            "capabilities.tasks", .capabilities, clause: "2025-11-25 tasks §Capabilities; 2026-07-28 ext-tasks",
-            title: "the server declares its task support", wires: [.core, .extension], probe: declaresTasks),
+            "capabilities.tasks", .capabilities,
+            clause:
+                "2025-11-25 tasks §Capabilities, §Task support and handling (MUST ignore task); 2026-07-28 ext-tasks",
+            title: "the server declares its task support, and without it ignores `task`", wires: [.core, .extension],
+            probe: declaresTasks),
         ConformanceCheck(
             "capabilities.tool-modes", .capabilities, clause: "2025-11-25 tasks §Tool-level negotiation",
             title: "tools declare task modes only when the server accepts task-augmented tools/call",
@@ -36,11 +39,27 @@ enum ProtocolChecks {
             }
             return .pass("the tasks extension is declared", evidence)
         }
-        guard context.declaresTaskCalls else {
-            return .warn("no tasks.requests.tools.call: the server offers no tasks, so the task checks skip", evidence)
-        }
+        guard context.declaresTaskCalls else { return await ignoresTask(context, evidence) }
         let extras = (context.declaresList ? ", tasks.list" : "") + (context.declaresCancel ? ", tasks.cancel" : "")
         return .pass("tasks.requests.tools.call" + extras, evidence)
+    }
+
+    /// A server without tasks.requests.tools.call MUST process a task-augmented tools/call normally: one
+    /// call with `task` shows whether it does (a task it made anyway is cancelled at once).
+    static func ignoresTask(_ context: ProbeContext, _ evidence: [String]) async -> CheckFinding {
+        let undeclared = "no tasks.requests.tools.call: the server offers no tasks, so the task checks skip"
+        guard
+            let choice = context.plan.named.first(where: { named in context.tools.contains { $0.name == named.name } })
+        else { return .skip(undeclared + " (name a tool with --tool to see that it ignores `task`)") }
+        let params: JSONValue = ["name": .string(choice.name), "arguments": .object(choice.arguments), "task": [:]]
+        let call = await context.request("tools/call", params, timeout: context.taskLimit)
+        guard let taskID = call.result?["task"]?["taskId"]?.stringValue else {
+            return .pass(undeclared + "; `task` is ignored, as it must be", evidence + call.evidence)
+        }
+        _ = await context.request("tasks/cancel", ["taskId": .string(taskID)])
+        return .fail(
+            "\(choice.name): the server declares no task support, yet a call with `task` made a task",
+            evidence + call.evidence)
     }
 
     static func modesMatchCapabilities(_ context: ProbeContext) async -> CheckFinding {

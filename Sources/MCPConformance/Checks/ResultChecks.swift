@@ -101,7 +101,8 @@ enum ResultChecks {
             return .skip("\(run.tool)'s task was \(first) before it could be cancelled: name a slower tool")
         }
         guard cancel.result?["status"]?.stringValue == "cancelled" else {
-            return .fail("\(run.tool): tasks/cancel answered \(cancel.answered), not a cancelled task", evidence)
+            let answered = cancel.result?["status"]?.stringValue.map { "status \($0)" } ?? cancel.answered
+            return .fail("\(run.tool): tasks/cancel answered \(answered), not a cancelled task (MUST)", evidence)
         }
         guard after.allSatisfy({ $0 == "cancelled" }) else {
             return .fail("\(run.tool): tasks/get then says " + after.joined(separator: ", "), evidence)

@@ -18,8 +18,11 @@ enum TaskChecks {
             "get.live", .get, clause: "2025-11-25 tasks §Getting task status; 2026-07-28 ext-tasks tasks/get",
             title: "tasks/get on a live task answers the same task", wires: [.core, .extension], probe: getLive),
         ConformanceCheck(
-            "get.finished", .get, clause: "2025-11-25 tasks §Getting task status; 2026-07-28 ext-tasks tasks/get",
-            title: "tasks/get on a finished task answers its terminal status", wires: [.core, .extension],
+            "get.finished", .get,
+            clause:
+                "2025-11-25 tasks §Getting tasks, §TTL (createdAt, lastUpdatedAt MUST); 2026-07-28 ext-tasks tasks/get",
+            title: "tasks/get on a finished task answers its terminal status, createdAt and lastUpdatedAt",
+            wires: [.core, .extension],
             probe: getFinished),
         ConformanceCheck(
             "status.transitions", .status, clause: "2025-11-25 tasks §Task status lifecycle; 2026-07-28 ext-tasks",
@@ -79,6 +82,8 @@ enum TaskChecks {
             guard result["taskId"]?.stringValue == run.taskID else { return .fail("another taskId", evidence) }
             let status = result["status"]?.stringValue ?? ""
             guard TaskStatusRules.all.contains(status) else { return .fail("status '\(status)'", evidence) }
+            // A task already over is get.finished's to judge.
+            if TaskStatusRules.terminal.contains(status) { return nil }
             let created = run.createdTask
             if let createdAt = created?["createdAt"], result["createdAt"] != createdAt {
                 return .fail("createdAt differs from the CreateTaskResult's", evidence)
@@ -100,6 +105,10 @@ enum TaskChecks {
             if !TaskStatusRules.terminal.contains(status) {
                 return .fail("tasks/get says \(status) after the task ended", get.evidence)
             }
+            // §TTL and resource management: createdAt and lastUpdatedAt in all task responses.
+            for key in ["createdAt", "lastUpdatedAt"] where get.result?[key]?.stringValue == nil {
+                return .fail("tasks/get on the \(status) task has no \(key)", get.evidence)
+            }
             return .pass(status, get.evidence)
         }
     }
@@ -113,7 +122,7 @@ enum TaskChecks {
             ]
             if let step = TaskStatusRules.firstIllegalStep(polled) { return .fail("tasks/get: \(step)", evidence) }
             if let step = TaskStatusRules.firstIllegalStep(notified) {
-                return .fail("notifications: \(step)", evidence)
+                return .fail("notifications: \(step)", evidence + run.notifications.map(Evidence.compact))
             }
             if run.timedOut { return .skip("the task did not end in time") }
             return .pass(Self.collapsed(polled).joined(separator: " → "), evidence)

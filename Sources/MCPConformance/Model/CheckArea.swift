@@ -1,6 +1,7 @@
 /// The areas checks are grouped by, in report order (`--only AREA`).
 package enum CheckArea: String, Sendable, CaseIterable {
-    case capabilities, modes, creation, get, status, notifications, input, result, list, cancel, robustness
+    case capabilities, modes, creation, get, status, notifications, input, result, list, cancel, ttl, session
+    case robustness
 }
 
 /// The task wire a server speaks, which decides the checks that apply.

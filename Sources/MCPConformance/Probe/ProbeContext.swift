@@ -2,6 +2,11 @@ import MCPClient
 import MCPCore
 import Synchronization
 
+/// Opens a second session to the same server (over HTTP, a new initialize and session id) and runs a body
+/// on it; nil where one process serves one client (stdio).
+package typealias SecondSessionOpener =
+    @Sendable (_ body: @escaping @Sendable (ClientSession) async -> [Exchange]) async throws -> [Exchange]
+
 /// What every probe works with: the connected session, the wire it speaks, the server's tools, which of
 /// them may be called, and what the server sent on its own (notifications, elicitations). The task runs the
 /// checks share are made once, on first use.
@@ -15,13 +20,16 @@ package final class ProbeContext: Sendable {
     package let requestTimeout: Duration
     /// How long a task may run before the check stops waiting for it (and cancels it).
     package let taskLimit: Duration
+    package let secondSession: SecondSessionOpener?
     private let elicitationLog = Mutex<[JSONValue]>([])
     private let cache = ObservationCache()
 
     package init(
         session: ClientSession, wire: WireKind, tools: [Tool], plan: ToolPlan, notifications: NotificationLog,
-        requestTimeout: Duration = .seconds(10), taskLimit: Duration = .seconds(60)
+        requestTimeout: Duration = .seconds(10), taskLimit: Duration = .seconds(60),
+        secondSession: SecondSessionOpener? = nil
     ) {
+        self.secondSession = secondSession
         self.session = session
         self.wire = wire
         self.tools = tools

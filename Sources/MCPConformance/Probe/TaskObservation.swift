@@ -27,6 +27,8 @@ package struct TaskObservation: Sendable {
     package var elicitations: [JSONValue] = []
     /// Whether the task was still not terminal when the check stopped waiting.
     package var timedOut = false
+    /// Extension wire: the tasks/update calls that declined the task's `inputRequests`.
+    package var updates: [Exchange] = []
 
     package init(tool: String, call: Exchange) {
         self.tool = tool

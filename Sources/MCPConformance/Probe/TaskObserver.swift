@@ -20,15 +20,19 @@ extension ProbeContext {
         var observation = TaskObservation(tool: choice.name, call: await request("tools/call", params))
         guard let taskID = observation.taskID else { return observation }
         let id: JSONValue = ["taskId": .string(taskID)]
+        // tasks/result goes out first, beside the first tasks/get: asked while the task surely still runs, it
+        // shows whether the server blocks (asked after the listing, a short task on a loaded machine could
+        // already have ended). The extension has no tasks/result: the result comes inline in tasks/get.
+        let createdLive = observation.createdTask?["status"]?.stringValue.map { !TaskStatusRules.terminal.contains($0) }
+        async let early: (Exchange, Exchange)? = createdLive != false && core ? earlyResult(id) : nil
         let first = await request("tasks/get", id)
         observation.firstGet = first
         let live = first.result?["status"]?.stringValue.map { !TaskStatusRules.terminal.contains($0) } ?? false
         if live && core && declaresList { observation.listing = await listAll() }
-        // The extension has no tasks/result: the result comes inline in tasks/get.
-        async let early: (Exchange, Exchange)? = live && core ? earlyResult(id) : nil
-        let (polls, timedOut) = await poll(id)
+        let (polls, timedOut, updates) = await poll(id)
         observation.polls = polls
         observation.timedOut = timedOut
+        observation.updates = updates
         if timedOut {
             // Leave nothing running behind the check; this also releases a tasks/result still waiting.
             _ = await request("tasks/cancel", id)
@@ -61,20 +65,26 @@ extension ProbeContext {
 
     /// tasks/get every 100 ms at first, then every 500 ms (faster than most servers ask, to see every
     /// transition), until a terminal status, an error, or the task limit.
-    private func poll(_ id: JSONValue) async -> (polls: [Exchange], timedOut: Bool) {
+    private func poll(_ id: JSONValue) async -> (polls: [Exchange], timedOut: Bool, updates: [Exchange]) {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: taskLimit)
         var delay = Duration.milliseconds(100)
         var polls: [Exchange] = []
+        var updates: [Exchange] = []
         while clock.now < deadline {
             try? await Task.sleep(for: delay)
             delay = min(delay * 2, .milliseconds(500))
             let get = await request("tasks/get", id)
             polls.append(get)
-            guard let status = get.result?["status"]?.stringValue else { return (polls, false) }
-            if TaskStatusRules.terminal.contains(status) { return (polls, false) }
+            guard let status = get.result?["status"]?.stringValue else { return (polls, false, updates) }
+            if TaskStatusRules.terminal.contains(status) { return (polls, false, updates) }
+            // The extension asks in tasks/get and takes the answers with tasks/update; one refused ends the run.
+            if wire == .extension, status == "input_required", let update = await answerInputs(id, get, updates) {
+                updates.append(update)
+                if update.result == nil { return (polls, true, updates) }
+            }
         }
-        return (polls, true)
+        return (polls, true, updates)
     }
 
     /// tasks/list followed through its pages (at most 20).

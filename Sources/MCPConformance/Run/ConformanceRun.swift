@@ -39,6 +39,8 @@ package struct ConformanceRun: Sendable {
     package var transport: String
     package var requestTimeout: Duration
     package var taskLimit: Duration
+    /// How to open another session to the server, for the session-binding check (HTTP only).
+    package var secondSession: SecondSessionOpener?
 
     package init(
         tools: [ToolRequest], callAny: Bool = false, areas: [CheckArea] = [], transport: String,
@@ -59,7 +61,8 @@ package struct ConformanceRun: Sendable {
         let listed = try await session.listTools()
         let context = ProbeContext(
             session: session, wire: wire, tools: listed, plan: try plan(for: listed),
-            notifications: notifications, requestTimeout: requestTimeout, taskLimit: taskLimit)
+            notifications: notifications, requestTimeout: requestTimeout, taskLimit: taskLimit,
+            secondSession: secondSession)
         session.setElicitationHandler { request, elicitation in
             var recorded = (try? JSONValueEncoder.encode(request)) ?? .null
             if case .object(var members) = recorded {

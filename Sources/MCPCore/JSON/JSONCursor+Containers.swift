@@ -63,15 +63,7 @@ extension JSONObject {
     /// would have it.
     init(parsedMembers members: [Member]) {
         if members.count <= Self.indexThreshold {
-            var repeated = false
-            for position in members.indices.dropFirst() {
-                let key = members[position].key
-                if members[..<position].contains(where: { $0.key == key }) {
-                    repeated = true
-                    break
-                }
-            }
-            if !repeated {
+            if !Self.repeatsAName(members) {
                 self.init(uniqueMembers: members)
                 return
             }
@@ -81,5 +73,20 @@ extension JSONObject {
         }
         self.init()
         for member in members { self[member.key] = member.value }
+    }
+
+    /// Whether two members share a name, compared in place (slicing and `contains(where:)` copied members,
+    /// a retain and a release each) and by length first, which tells most names apart at no cost.
+    private static func repeatsAName(_ members: [Member]) -> Bool {
+        members.withUnsafeBufferPointer { buffer in
+            for later in buffer.indices.dropFirst() {
+                let length = buffer[later].key.utf8.count
+                for earlier in 0..<later
+                where buffer[earlier].key.utf8.count == length && buffer[earlier].key == buffer[later].key {
+                    return true
+                }
+            }
+            return false
+        }
     }
 }

@@ -5,6 +5,7 @@ extension JSONCursor {
         index += 1
         let start = index
         var highBits: UInt8 = 0
+        skipPlainWords(highBits: &highBits)
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -102,5 +103,38 @@ extension JSONCursor {
             index += 1
         }
         return value
+    }
+
+    /// Moves `index` past whole 8-byte words that hold no quote, backslash or control character, testing each
+    /// word at once (the classic "has a byte less than n / equal to b" bit tricks, exact as yes/no answers),
+    /// so the byte loop only sees the end of the string. Notes in `highBits` whether a skipped byte was not
+    /// ASCII.
+    private mutating func skipPlainWords(highBits: inout UInt8) {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        while index &+ 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if Self.hasByte(in: word, lessThan: 0x20) || Self.hasByte(in: word, equalTo: 0x22)
+                || Self.hasByte(in: word, equalTo: 0x5C)
+            {
+                return
+            }
+            if word & Self.highBitsOfEveryByte != 0 { highBits = 0x80 }
+            index &+= 8
+        }
+    }
+
+    private static let oneInEveryByte: UInt64 = 0x0101_0101_0101_0101
+    private static let highBitsOfEveryByte: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether a byte of `word` is below `limit` (at most 0x80).
+    @inline(__always)
+    private static func hasByte(in word: UInt64, lessThan limit: UInt64) -> Bool {
+        (word &- oneInEveryByte &* limit) & ~word & highBitsOfEveryByte != 0
+    }
+
+    @inline(__always)
+    private static func hasByte(in word: UInt64, equalTo byte: UInt64) -> Bool {
+        hasByte(in: word ^ (oneInEveryByte &* byte), lessThan: 1)
     }
 }

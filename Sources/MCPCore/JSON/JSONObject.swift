@@ -38,7 +38,17 @@ public struct JSONObject: Sendable {
     /// The position of `key`, or nil.
     public func index(forKey key: String) -> Int? {
         if let positions { return positions[key] }
-        return members.firstIndex { $0.key == key }
+        // Compared in place: `firstIndex(where:)` copied every member it passed (a retain and a release each),
+        // which was most of the cost of decoding a large tools/list. Lengths first: they differ for most
+        // names and cost nothing to read.
+        let length = key.utf8.count
+        return members.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices
+            where buffer[position].key.utf8.count == length && buffer[position].key == key {
+                return position
+            }
+            return nil
+        }
     }
 
     /// Reading gives the member or nil; writing replaces a member in place, appends a new one at the end, or

@@ -35,7 +35,11 @@ private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingK
         type, .init(codingPath: path, debugDescription: "expected \(type), found \(value.typeName)"))
 }
 
-private func decodeScalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
+/// `path` is a function so the coding path (an array of existentials) is only built when it is needed: for
+/// an error, or for a nested type's own decoder. Building it for every member cost more than the lookup.
+private func decodeScalar<T: Decodable>(
+    _ type: T.Type, _ value: JSONValue, _ path: () -> [any CodingKey]
+) throws -> T {
     switch type {
     case is Bool.Type:
         if case .bool(let flag) = value { return flag as! T }
@@ -57,9 +61,9 @@ private func decodeScalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ pa
             return exact as! T
         }
     default:
-        return try T(from: JSONValueDecoder(value: value, codingPath: path))
+        return try T(from: JSONValueDecoder(value: value, codingPath: path()))
     }
-    throw mismatch(type, value, path)
+    throw mismatch(type, value, path())
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -67,7 +71,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let codingPath: [any CodingKey]
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool { members.index(forKey: key.stringValue) != nil }
 
     private func member(_ key: Key) throws -> JSONValue {
         guard let value = members[key.stringValue] else {
@@ -80,21 +84,47 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { members[key.stringValue] ?? .null == .null }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decodeScalar(type, try member(key), codingPath + [key])
+        try decodeScalar(type, try member(key)) { codingPath + [key] }
     }
 
     func decode(_ type: Int128.Type, forKey key: Key) throws -> Int128 {
-        try decodeScalar(type, try member(key), codingPath + [key])
+        try decodeScalar(type, try member(key)) { codingPath + [key] }
     }
 
     func decode(_ type: UInt128.Type, forKey key: Key) throws -> UInt128 {
-        try decodeScalar(type, try member(key), codingPath + [key])
+        try decodeScalar(type, try member(key)) { codingPath + [key] }
+    }
+
+    // The common scalars have their own requirements in the protocol: implemented directly, they skip the
+    // generic path's runtime type tests (the container is called through an existential box, unspecialised).
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        let value = try member(key)
+        if case .string(let text) = value { return text }
+        throw mismatch(type, value, codingPath + [key])
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        let value = try member(key)
+        if case .bool(let flag) = value { return flag }
+        throw mismatch(type, value, codingPath + [key])
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        let value = try member(key)
+        if let number = value.intValue { return number }
+        throw mismatch(type, value, codingPath + [key])
     }
 
     // Absent and null both decode as nil for optionals: servers use either (ttl, cursors).
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = members[key.stringValue], value != .null else { return nil }
-        return try decodeScalar(type, value, codingPath + [key])
+        guard let value = members[key.stringValue], !value.isNull else { return nil }
+        return try decodeScalar(type, value) { codingPath + [key] }
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let value = members[key.stringValue], !value.isNull else { return nil }
+        if case .string(let text) = value { return text }
+        throw mismatch(type, value, codingPath + [key])
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
@@ -136,14 +166,17 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         self.codingPath = codingPath
     }
 
-    private mutating func next() throws -> (JSONValue, [any CodingKey]) {
+    /// The next element and its position (its coding path is `path(position)`, built only when needed).
+    private mutating func next() throws -> (JSONValue, Int) {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
                 JSONValue.self, .init(codingPath: codingPath, debugDescription: "array has no more elements"))
         }
         defer { currentIndex += 1 }
-        return (elements[currentIndex], codingPath + [IndexKey(currentIndex)])
+        return (elements[currentIndex], currentIndex)
     }
+
+    private func path(_ position: Int) -> [any CodingKey] { codingPath + [IndexKey(position)] }
 
     mutating func decodeNil() throws -> Bool {
         guard !isAtEnd, elements[currentIndex] == .null else { return false }
@@ -152,25 +185,25 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (value, path) = try next()
-        return try decodeScalar(type, value, path)
+        let (value, position) = try next()
+        return try decodeScalar(type, value) { path(position) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        let (value, path) = try next()
-        return try JSONValueDecoder(value: value, codingPath: path).container(keyedBy: type)
+        let (value, position) = try next()
+        return try JSONValueDecoder(value: value, codingPath: path(position)).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let (value, path) = try next()
-        return try JSONValueDecoder(value: value, codingPath: path).unkeyedContainer()
+        let (value, position) = try next()
+        return try JSONValueDecoder(value: value, codingPath: path(position)).unkeyedContainer()
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let (value, path) = try next()
-        return JSONValueDecoder(value: value, codingPath: path)
+        let (value, position) = try next()
+        return JSONValueDecoder(value: value, codingPath: path(position))
     }
 }
 
@@ -179,8 +212,8 @@ private struct SingleContainer: SingleValueDecodingContainer {
     let codingPath: [any CodingKey]
 
     func decodeNil() -> Bool { value == .null }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeScalar(type, value, codingPath) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeScalar(type, value) { codingPath } }
     // The protocol's own defaults for these two throw "not implemented".
-    func decode(_ type: Int128.Type) throws -> Int128 { try decodeScalar(type, value, codingPath) }
-    func decode(_ type: UInt128.Type) throws -> UInt128 { try decodeScalar(type, value, codingPath) }
+    func decode(_ type: Int128.Type) throws -> Int128 { try decodeScalar(type, value) { codingPath } }
+    func decode(_ type: UInt128.Type) throws -> UInt128 { try decodeScalar(type, value) { codingPath } }
 }

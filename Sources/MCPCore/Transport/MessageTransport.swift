@@ -38,6 +38,9 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     public var details: [String]
     /// The HTTP status the server answered with, when that is what failed (401, 404, 503, …).
     public var httpStatus: Int?
+    /// The `WWW-Authenticate` header of a 401 or 403: what authorization the server wants (a step-up's
+    /// scopes among it). Never holds a credential: it is what the server asks for, not what was sent.
+    public var challenge: String?
 
     public init(_ kind: Kind, _ message: String, details: [String] = [], httpStatus: Int? = nil) {
         self.kind = kind

@@ -14,11 +14,14 @@ struct StartedTask: Sendable {
     let taskID: String
     let run: ToolRun
     let context: ToolContext
+    /// A task of the 2026-07-28 tasks extension, whose outcome tasks/get carries.
+    var onExtensionWire = false
 }
 
 extension DemoServer {
     /// Routes every request but `initialize`.
-    func reply(to method: String, params: JSONValue?) async -> Reply {
+    func reply(to method: String, params: JSONValue?, id: RequestID) async -> Reply {
+        if stateless { return await statelessReply(to: method, params: params, id: id) }
         if method == PingRequest.method { return .result([:]) }
         guard let session else {
             return .error(
@@ -70,15 +73,18 @@ extension DemoServer {
             } catch {
                 throw .invalidParams("Invalid params for initialize: \(describe(error, method: "capabilities"))")
             }
-            let version = ProtocolVersion.supported.contains(requested) ? requested : ProtocolVersion.latest
-            let tasksEnabled = ProtocolVersion.hasCoreTasks(version) && options.fault != .noTasks
+            let served = options.handshakeVersions
+            let version = served.contains(requested) ? requested : served.first ?? ProtocolVersion.latest
+            let tasksEnabled =
+                ProtocolVersion.hasCoreTasks(version) && options.fault != .noTasks && !deviates(.modesWithoutTasks)
             session = Session(
                 protocolVersion: version, clientCapabilities: clientCapabilities, tasksEnabled: tasksEnabled)
+            let declaresTasks = tasksEnabled && !deviates(.undeclaredTasks)
             let taskCapabilities = ServerTaskCapabilities(list: [:], cancel: [:], requests: ["tools": ["call": [:]]])
             let result = InitializeResult(
                 protocolVersion: version,
                 capabilities: ServerCapabilities(
-                    tools: [:], logging: [:], tasks: tasksEnabled ? taskCapabilities : nil),
+                    tools: [:], logging: [:], tasks: declaresTasks ? taskCapabilities : nil),
                 serverInfo: Implementation(name: "mcptask-demo", version: "0.1.0"))
             return .success((try? JSONValueEncoder.encode(result)) ?? [:])
         } catch {
@@ -91,7 +97,11 @@ extension DemoServer {
         if let cursor = try reader.optionalString("cursor") {
             throw .invalidParams("Invalid cursor '\(cursor)' for tools/list: this server lists everything at once")
         }
-        var result: [String: JSONValue] = ["tools": .array(toolList.map(\.definition))]
+        // `--deviate undeclared-tasks` hides the task modes along with the capability.
+        let definitions = toolList.map { tool in
+            deviates(.undeclaredTasks) ? tool.definition.removing("execution") : tool.definition
+        }
+        var result: [String: JSONValue] = ["tools": .array(definitions)]
         if options.fault == .oversized {
             result["_meta"] = ["padding": .string(String(repeating: "x", count: 17 << 20))]
         }
@@ -108,5 +118,21 @@ extension DemoServer {
         }
         logsInfo = rank <= 1
         return [:]
+    }
+}
+
+extension JSONValue {
+    /// The object with `key` set to `value`; anything else unchanged.
+    func setting(_ key: String, to value: JSONValue) -> JSONValue {
+        guard case .object(var members) = self else { return self }
+        members[key] = value
+        return .object(members)
+    }
+
+    /// The object without `key`; anything else unchanged.
+    func removing(_ key: String) -> JSONValue {
+        guard case .object(var members) = self else { return self }
+        members.removeValue(forKey: key)
+        return .object(members)
     }
 }

@@ -5,14 +5,23 @@ extension DemoServer {
     /// or creates a task and answers with `CreateTaskResult` at once (the work starts after that answer).
     func callTool(_ params: JSONValue?, session: Session) async throws(ResponseError) -> Reply {
         let reader = try ParamsReader(params: params, method: CallToolRequest.method)
-        let name = try reader.string("name")
+        let name: String
+        do throws(ResponseError) {
+            name = try reader.string("name")
+        } catch {
+            if deviates(.dieAfterMalformed) { stopsReading = true }
+            if deviates(.malformedInternal) { throw ResponseError(code: .internalError, message: "Internal error") }
+            throw error
+        }
         guard let tool = toolList.first(where: { $0.name == name }) else {
             throw .invalidParams("Unknown tool '\(name)'")
         }
         let taskRequest = try reader.optionalObject("task")
         let progressToken = try Self.progressToken(in: reader)
         // Without the tasks capability a stray `task` is ignored, as the spec requires.
-        let asTask = session.tasksEnabled && taskRequest != nil
+        // `--deviate forbidden-runs` ignores `task` for a forbidden tool instead of refusing it.
+        let ignored = tool.taskSupport == .forbidden && deviates(.forbiddenRuns)
+        let asTask = session.tasksEnabled && taskRequest != nil && !ignored
         if session.tasksEnabled && tool.taskSupport == .required && !asTask {
             if deviates(.requiredAsResult) {
                 return .result(ToolResult.text("This tool requires task-augmented invocation", isError: true))
@@ -53,6 +62,7 @@ extension DemoServer {
         guard case .object(var members) = task.json else { return task.json }
         if deviates(.noTTL) { members.removeValue(forKey: "ttl") }
         if deviates(.badTimestamps) { members["lastUpdatedAt"] = "just now" }
+        if deviates(.pollIntervalSeconds) { members["pollInterval"] = .double(Double(task.pollInterval ?? 0) / 1000) }
         return .object(members)
     }
 
@@ -60,23 +70,25 @@ extension DemoServer {
     nonisolated func runTask(_ started: StartedTask) async {
         let tasks = self.tasks
         let outbound = self.outbound
+        let stale = options.deviations.contains(.staleStatus)
         let work = Task {
             let (outcome, failure) = await Self.execute(started.run, context: started.context, toolName: nil)
             // Cancelled work has nothing to report: whoever cancelled it already settled the task.
             guard !Task.isCancelled else { return }
+            let announce = stale ? outbound.notifyStatusThenStale : outbound.notifyStatus
             switch outcome {
             case .result(let result) where result["isError"]?.boolValue == true:
                 // 2025-11-25: a tool error fails the task; tasks/result still returns the CallToolResult.
                 let message = ToolResult.firstText(of: result)
                 tasks.finish(
-                    started.taskID, as: .failed, message: message, outcome: outcome, announce: outbound.notifyStatus)
+                    started.taskID, as: .failed, message: message, outcome: outcome, announce: announce)
             case .result:
                 tasks.finish(
-                    started.taskID, as: .completed, message: nil, outcome: outcome, announce: outbound.notifyStatus)
+                    started.taskID, as: .completed, message: nil, outcome: outcome, announce: announce)
             case .error(let error):
                 tasks.finish(
                     started.taskID, as: .failed, message: failure?.reason ?? error.message, outcome: outcome,
-                    announce: outbound.notifyStatus)
+                    announce: announce)
             }
         }
         tasks.attach(work, to: started.taskID)
@@ -90,7 +102,7 @@ extension DemoServer {
 
     /// Runs a tool, turning whatever it throws into the JSON-RPC error a caller would see, and keeping a
     /// `ToolFailure` for the failed task's status message.
-    private static func execute(
+    static func execute(
         _ run: ToolRun, context: ToolContext, toolName: String?
     ) async -> (outcome: TaskOutcome, failure: ToolFailure?) {
         do {
@@ -115,7 +127,7 @@ extension DemoServer {
         StandardStreams.exitProcess(1)
     }
 
-    private static func progressToken(in reader: ParamsReader) throws(ResponseError) -> ProgressToken? {
+    static func progressToken(in reader: ParamsReader) throws(ResponseError) -> ProgressToken? {
         guard let meta = try reader.optionalObject("_meta"), let token = meta["progressToken"], !token.isNull else {
             return nil
         }

@@ -21,14 +21,21 @@ actor DemoServer {
     let options: DemoOptions
     let outbound: Outbound
     let tasks: TaskStore
+    /// Questions of tasks on the 2026-07-28 extension wire, waiting for tasks/update.
+    let inputs: TaskInputs
     let toolList: [DemoTool]
     /// `--stats FILE`: what clients asked of each task.
     let stats: DemoStats?
     var session: Session?
+    /// True once the connection's first request carried the 2026-07-28 envelope (`--protocol-versions`
+    /// including it): no handshake, every request stands alone, tasks are the extension's.
+    var stateless = false
     /// False after `logging/setLevel` to a level above `info`.
     var logsInfo = true
     /// Requests still computing their answer, for `notifications/cancelled`.
     var inflight: [RequestID: Task<Reply, Never>] = [:]
+    /// `--deviate die-after-malformed`: set once a malformed tools/call was answered; nothing more is read.
+    var stopsReading = false
 
     init(options: DemoOptions, sink: any LineSink) {
         self.options = options
@@ -37,8 +44,12 @@ actor DemoServer {
         self.outbound = Outbound(
             sink: sink, stats: stats, silentStatus: options.deviations.contains(.silentStatus),
             unmarkedElicitations: options.deviations.contains(.unmarkedElicitation),
-            unmarkedProgress: options.deviations.contains(.unmarkedProgress))
-        self.tasks = TaskStore(pollInterval: options.pollInterval)
+            unmarkedProgress: options.deviations.contains(.unmarkedProgress),
+            partialStatus: options.deviations.contains(.partialStatus),
+            holdsElicitations: options.deviations.contains(.resultOnlyElicitation))
+        self.tasks = TaskStore(
+            pollInterval: options.pollInterval, retentionShare: options.deviations.contains(.shortRetention) ? 4 : 1)
+        self.inputs = TaskInputs(tasks: tasks)
         self.toolList = ToolCatalog.tools(bench: options.bench)
     }
 
@@ -46,6 +57,7 @@ actor DemoServer {
     func serve(_ frames: AsyncStream<LineFramer.Frame>) async {
         await withDiscardingTaskGroup { group in
             for await frame in frames where options.fault != .silent {
+                if stopsReading { break }
                 switch frame {
                 case .line(let bytes):
                     receive(bytes, group: &group)
@@ -81,11 +93,12 @@ actor DemoServer {
         switch message {
         case .request(let id, InitializeRequest.method, let params, _):
             // Answered inline, so requests that follow at once already see the session.
-            outbound.respond(to: id, with: initialize(params))
+            outbound.respond(to: id, with: acceptsHandshake ? initialize(params) : refuseHandshake(params))
             if options.fault == .garbage { sendGarbage() }
         case .request(let id, let method, let params, _):
             stats?.received(id, method: method, params: params)
-            let work = Task { await self.reply(to: method, params: params) }
+            noteGeneration(of: params)
+            let work = Task { await self.reply(to: method, params: params, id: id) }
             inflight[id] = work
             group.addTask { await self.complete(id, work) }
         case .notification(let method, let params, _):
@@ -115,7 +128,9 @@ actor DemoServer {
         }
         outbound.respond(to: id, with: reply.outcome)
         stats?.answered(id, created: reply.startedTask?.taskID)
-        if let started = reply.startedTask { await runTask(started) }
+        if let started = reply.startedTask {
+            if started.onExtensionWire { await runExtensionTask(started) } else { await runTask(started) }
+        }
     }
 
     private func receiveNotification(_ method: String, _ params: JSONValue?) {

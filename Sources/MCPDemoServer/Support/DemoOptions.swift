@@ -1,3 +1,5 @@
+import MCPCore
+
 /// Faults `mcptask-demo --fault MODE` injects, so a client's error paths can be tested end to end.
 public enum DemoFault: String, CaseIterable, Sendable {
     /// After answering `initialize`, writes a line that is not JSON, then keeps writing notifications.
@@ -10,7 +12,8 @@ public enum DemoFault: String, CaseIterable, Sendable {
     case oversized
     /// Exits with status 1 about 0.3 s after a task starts.
     case crashInTask = "crash-in-task"
-    /// Leaves the `tasks` capability out of the `initialize` result.
+    /// Leaves the `tasks` capability out of the `initialize` result (and the tasks extension out of
+    /// `server/discover`).
     case noTasks = "no-tasks"
 }
 
@@ -25,17 +28,32 @@ public struct DemoOptions: Sendable, Equatable {
     public var deviations: Set<DemoDeviation> = []
     /// Where to write what clients asked of each task, at exit (`--stats FILE`, for benchmarks).
     public var statsPath: String?
+    /// How many tasks one tasks/list page holds (`--page-size`); all of them when nil.
+    public var listPageSize: Int?
+    /// The revisions served (`--protocol-versions`): by default the `initialize` handshake's, so a client that
+    /// probes with `server/discover` falls back to 2025-11-25 as before.
+    public var protocolVersions = DemoOptions.defaultProtocolVersions
 
     public static let defaultPollInterval = 500
+    public static let defaultProtocolVersions = ProtocolVersion.supported
+    /// Every revision `--protocol-versions` may name.
+    static let knownProtocolVersions = [ProtocolVersion.rev20260728] + ProtocolVersion.supported
+
+    /// Whether 2026-07-28 (stateless, with the tasks extension) is served.
+    var servesStateless: Bool { protocolVersions.contains(ProtocolVersion.rev20260728) }
+    /// The `initialize` revisions served, newest first.
+    var handshakeVersions: [String] { ProtocolVersion.supported.filter(protocolVersions.contains) }
 
     public init(
         bench: Bool = false, fault: DemoFault? = nil, pollInterval: Int = DemoOptions.defaultPollInterval,
-        deviations: Set<DemoDeviation> = [], statsPath: String? = nil
+        deviations: Set<DemoDeviation> = [], protocolVersions: [String] = DemoOptions.defaultProtocolVersions,
+        statsPath: String? = nil
     ) {
         self.bench = bench
         self.fault = fault
         self.pollInterval = pollInterval
         self.deviations = deviations
+        self.protocolVersions = protocolVersions
         self.statsPath = statsPath
     }
 
@@ -81,6 +99,11 @@ public struct DemoOptions: Sendable, Equatable {
                 let path = String(flag.dropFirst("--stats=".count))
                 guard !path.isEmpty else { return .invalid("option '--stats' needs a file to write") }
                 options.statsPath = path
+            case "--page-size":
+                guard let value = rest.popFirst(), let size = positiveInteger(value) else {
+                    return .invalid("option '--page-size' needs a positive number of tasks")
+                }
+                options.listPageSize = size
             case "--poll-interval":
                 guard let value = rest.popFirst() else {
                     return .invalid("option '--poll-interval' needs a value in milliseconds")
@@ -91,6 +114,16 @@ public struct DemoOptions: Sendable, Equatable {
                 let value = String(flag.dropFirst("--poll-interval=".count))
                 guard let interval = positiveInteger(value) else { return badPollInterval(value) }
                 options.pollInterval = interval
+            case "--protocol-versions":
+                guard let value = rest.popFirst() else {
+                    return .invalid("option '--protocol-versions' needs a comma-separated list: \(versionNames)")
+                }
+                guard let versions = protocolVersions(value) else { return badVersions(value) }
+                options.protocolVersions = versions
+            case let flag where flag.hasPrefix("--protocol-versions="):
+                let value = String(flag.dropFirst("--protocol-versions=".count))
+                guard let versions = protocolVersions(value) else { return badVersions(value) }
+                options.protocolVersions = versions
             default:
                 return .invalid("unknown option '\(argument)'; run 'mcptask-demo --help' for usage")
             }
@@ -110,6 +143,19 @@ public struct DemoOptions: Sendable, Equatable {
         .invalid("unknown deviation '\(name)' for '--deviate'; expected one of: \(deviationNames)")
     }
 
+    private static var versionNames: String { knownProtocolVersions.joined(separator: ", ") }
+
+    /// A comma-separated list of known revisions, at least one.
+    private static func protocolVersions(_ text: String) -> [String]? {
+        let versions = text.split(separator: ",").map(String.init)
+        guard !versions.isEmpty, versions.allSatisfy(knownProtocolVersions.contains) else { return nil }
+        return versions
+    }
+
+    private static func badVersions(_ value: String) -> Parsed {
+        .invalid("invalid value '\(value)' for '--protocol-versions': expected revisions among \(versionNames)")
+    }
+
     private static func positiveInteger(_ text: String) -> Int? {
         guard let value = Int(text), value > 0 else { return nil }
         return value
@@ -120,11 +166,13 @@ public struct DemoOptions: Sendable, Equatable {
     }
 
     public static let usage = """
-        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--stats FILE] [--deviate NAME]...
+        usage: mcptask-demo [--bench] [--fault MODE] [--poll-interval MS] [--page-size N]
+                            [--protocol-versions LIST] [--stats FILE] [--deviate NAME]...
 
-        The bundled demo MCP server (protocol 2025-11-25, tasks included), speaking newline-delimited
-        JSON-RPC on stdin and stdout. Tools: slow_count, must_be_task, never_task, ask_user, fails,
-        cancellable_sleep, and tools whose tasks behave like real servers':
+        The bundled demo MCP server (protocol 2025-11-25, tasks included; with --protocol-versions also
+        2026-07-28 and its tasks extension), speaking newline-delimited JSON-RPC on stdin and stdout.
+        Tools: slow_count, must_be_task, never_task, ask_user, fails, cancellable_sleep, and tools whose
+        tasks behave like real servers':
           chatty_count   three identical status notifications per step, progress with a top-level _meta,
                          the last progress twice (FastMCP, pymcp-kit)
           lazy_result    tasks/result answers -32602 until the task is done; cancelling a finished task
@@ -140,13 +188,20 @@ public struct DemoOptions: Sendable, Equatable {
                           its terminal status notification was sent (CLOCK_MONOTONIC ns), the requests
                           naming it, the most tasks/get outstanding at once and the shortest gap between
                           two (bench/many_tasks)
+          --page-size N   tasks/list pages of N tasks, linked by nextCursor (default: one page)
+          --protocol-versions LIST
+                          the revisions served, comma-separated (default: the handshake ones,
+                          2025-11-25 to 2024-11-05). With 2026-07-28 the first request decides a
+                          connection's generation: server/discover (2026-07-28, stateless, tasks as the
+                          io.modelcontextprotocol/tasks extension) or initialize
           --fault MODE    misbehave on purpose, for tests of a client's error handling:
                             garbage        write a non-JSON line after answering initialize
                             exit-early     print to stderr and exit 3 before reading anything
                             silent         read requests but never answer
                             oversized      answer tools/list with a line over 16 MiB (mcptask's default limit)
                             crash-in-task  exit 1 about 0.3 s after a task starts
-                            no-tasks       leave the tasks capability out of initialize
+                            no-tasks       leave the tasks capability out of initialize (and the
+                                           tasks extension out of server/discover)
           --deviate NAME  depart from the spec on purpose (repeatable; mcptask check finds each):
         \(DemoDeviation.helpLines)
           -h, --help      show this help

@@ -12,6 +12,10 @@ struct Outbound: Sendable {
     var unmarkedElicitations = false
     /// `--deviate unmarked-progress`: a task's progress notifications carry no related-task `_meta`.
     var unmarkedProgress = false
+    /// `--deviate partial-status`: status notifications carry only taskId and status.
+    var partialStatus = false
+    /// `--deviate result-only-elicitation`: a task's questions wait for a tasks/result on the task.
+    var holdsElicitations = false
 
     func send(_ message: JSONRPCMessage) {
         sink.send(message.encoded())
@@ -31,8 +35,21 @@ struct Outbound: Sendable {
     /// `notifications/tasks/status` with the full task.
     func notifyStatus(_ task: TaskInfo) {
         if silentStatus { return }
+        if partialStatus {
+            return notify(
+                TaskStatusNotification.method, ["taskId": .string(task.taskId), "status": task.json["status"] ?? .null])
+        }
         notify(TaskStatusNotification.method, task.json)
         stats?.statusSent(task)
+    }
+
+    /// `--deviate stale-status`: the terminal notification, then a stale `working` one after it.
+    func notifyStatusThenStale(_ task: TaskInfo) {
+        notifyStatus(task)
+        var stale = task
+        stale.status = .working
+        stale.statusMessage = "still working"
+        notifyStatus(stale)
     }
 
     /// Sends a server-to-client request and waits for its result; throws the client's error or

@@ -35,9 +35,12 @@ final class TaskStore: Sendable {
     let clock = ContinuousClock()
     /// The `pollInterval` every task reports, in milliseconds (`--poll-interval`).
     let pollInterval: Int
+    /// The store keeps a task for its ttl divided by this (1; 4 under `--deviate short-retention`).
+    let retentionShare: Int
 
-    init(pollInterval: Int = DemoOptions.defaultPollInterval) {
+    init(pollInterval: Int = DemoOptions.defaultPollInterval, retentionShare: Int = 1) {
         self.pollInterval = pollInterval
+        self.retentionShare = retentionShare
     }
 
     /// A new `working` task; ttl is the requested one (default 5 min), clamped to an hour.
@@ -47,7 +50,7 @@ final class TaskStore: Sendable {
         let info = TaskInfo(
             taskId: TaskClock.makeTaskID(), status: .working, createdAt: now, lastUpdatedAt: now, ttl: ttl,
             pollInterval: pollInterval)
-        let expiry = clock.now.advanced(by: .milliseconds(ttl))
+        let expiry = clock.now.advanced(by: .milliseconds(ttl / retentionShare))
         access { state, _ in
             state.entries[info.taskId] = Entry(info: info, quirks: quirks, expiry: expiry)
             state.order.append(info.taskId)
@@ -143,6 +146,11 @@ final class TaskStore: Sendable {
             guard let entry = state.entries[id] else { return .failure(.taskNotFound(id)) }
             return .success(entry.info)
         }.get()
+    }
+
+    /// Whether a tasks/result on the task is waiting for its outcome.
+    func hasResultWaiter(_ id: String) -> Bool {
+        access { state, _ in !(state.entries[id]?.waiters.isEmpty ?? true) }
     }
 
     /// Every live task, oldest first.

@@ -19,6 +19,9 @@ struct ToolContext: Sendable {
     let clientCanElicitForms: Bool
     /// False once the client asked (`logging/setLevel`) for nothing below warnings.
     let logsInfo: Bool
+    /// Where questions go on 2026-07-28, which has no server-to-client requests; nil sends them as
+    /// `elicitation/create` requests (2025-11-25).
+    var questions: (any QuestionChannel)? = nil
 
     /// `{"io.modelcontextprotocol/related-task": {"taskId": …}}` for a task, nil for a plain call.
     var relatedTaskMeta: JSONValue? {
@@ -61,9 +64,17 @@ struct ToolContext: Sendable {
     /// Asks the user with a form. A task waits in `input_required` meanwhile; the request goes out at once
     /// (the client need not call `tasks/result` first). Throws the client's error or `CancellationError`.
     func elicit(message: String, schema: JSONValue) async throws -> JSONValue {
+        if let questions {
+            let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema)
+            return try await questions.ask(ElicitRequest.method, try JSONValueEncoder.encode(request))
+        }
         let marker = outbound.unmarkedElicitations ? nil : relatedTaskMeta
         let request = ElicitRequest(mode: .form, message: message, requestedSchema: schema, _meta: marker)
         setStatus(.inputRequired, message: "waiting for the user")
+        if outbound.holdsElicitations, let taskID {
+            // The official SDK queues a task's requests until a tasks/result on the task carries them.
+            while !tasks.hasResultWaiter(taskID) { try await Task.sleep(for: .milliseconds(20)) }
+        }
         let answer = try await outbound.request(ElicitRequest.method, try JSONValueEncoder.encode(request))
         setStatus(.working, message: "the user answered")
         return answer

@@ -15,11 +15,16 @@ struct AuthCommand: AsyncParsableCommand {
 
 /// The HTTP URL `-s` names (a URL, or a config entry of one); anything else is a usage error.
 func httpServerURL(_ server: ServerOptions, environment: CommandEnvironment) throws -> String {
+    try httpServer(server, environment: environment).url
+}
+
+/// The HTTP server `-s` names: its URL and, for a config entry, the name it has there.
+func httpServer(_ server: ServerOptions, environment: CommandEnvironment) throws -> (url: String, name: String) {
     let target = try ServerResolver(environment: environment.variables, executablePath: environment.executablePath)
         .resolve(server: server.server, config: server.config, command: environment.serverCommand)
-    guard case .http(let url, _, _) = target else {
+    guard case .http(let url, _, let name) = target else {
         throw CommandFailure(
             status: .usage, message: "auth works with HTTP servers only; name one with -s URL (or a config entry)")
     }
-    return url
+    return (url, name)
 }

@@ -8,9 +8,10 @@ struct AuthLoginCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "login", abstract: "Log in to an HTTP server that wants OAuth authorization.",
         discussion: """
-            Finds the server's authorization server, registers mcptask there (unless --client-id names a \
-            pre-registered client), and asks before opening the authorization page in a browser \
-            ($MCPTASK_OPENER, else xdg-open). The answer comes back to a listener on 127.0.0.1.
+            Finds the server's authorization server, registers mcptask there (unless --client-id, or the \
+            server's config entry, names a pre-registered client; a registration is kept and reused for the \
+            next login to the same authorization server), and asks before opening the authorization page in a \
+            browser ($MCPTASK_OPENER, else xdg-open). The answer comes back to a listener on 127.0.0.1.
             """)
 
     @OptionGroup var server: ServerOptions
@@ -38,13 +39,25 @@ struct AuthLoginCommand: RunnableCommand {
         let style = Style.resolve(
             choice: server.color.rawValue, isTerminal: console.stderr.isTerminal, environment: variables)
         do {
-            let url = try httpServerURL(server, environment: environment)
+            let (url, name) = try httpServer(server, environment: environment)
             let secret = try clientSecret.map {
                 try HeaderArguments.expand($0, environment: variables, header: "secret")
             }
-            let request = LoginRequest(
-                serverURL: url, clientID: clientId, clientSecret: secret, clientMetadataURL: clientMetadataUrl,
-                scopes: scope.isEmpty ? nil : scope, redirectLimit: loginTimeout?.duration ?? .seconds(300))
+            // The config entry's pre-registered client, unless a flag names one: flags win.
+            var offer = LoginOffer(url: url, server: name)
+            if name != url {
+                offer.client = try ServerConfigFile(
+                    environment: variables, workingDirectory: FileSystem.currentDirectory(), explicitPath: server.config
+                ).oauthClient(name: name)
+            }
+            var request = offer.request(redirectLimit: loginTimeout?.duration ?? .seconds(300))
+            if let clientId {
+                (request.clientID, request.clientSecret, request.callbackPort) = (clientId, secret, nil)
+            } else if let secret {
+                request.clientSecret = secret
+            }
+            request.clientMetadataURL = clientMetadataUrl
+            if !scope.isEmpty { request.scopes = scope }
             let presenter = AuthorizationPresenter(
                 console: console, environment: variables, style: style, noBrowser: noBrowser, server: url)
             let stored = try await OAuthLogin(store: CredentialStore(environment: variables), now: console.now)

@@ -65,6 +65,9 @@ struct CheckCommand: AsyncParsableCommand, RunnableCommand {
         return await runCommand(settings: server.settings, environment: environment) { context in
             var configured = conformance
             configured.transport = Self.transport(of: context.target)
+            if case .http = context.target {
+                configured.secondSession = { body in try await context.withSession { session in await body(session) } }
+            }
             let run = configured
             let raced = try await context.interrupts.race {
                 try await context.withSession { session in try await run.run(on: session) }

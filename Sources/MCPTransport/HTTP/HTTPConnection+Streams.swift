@@ -168,6 +168,6 @@ extension HTTPConnection {
         }
         throw HTTPFailure.status(
             status, url: endpoint.url, hadSession: hadSession, sessionID: sessionID,
-            excerpt: JSONRPCMessage.excerpt(body))
+            excerpt: JSONRPCMessage.excerpt(body), challenge: response.headers["WWW-Authenticate"].first)
     }
 }

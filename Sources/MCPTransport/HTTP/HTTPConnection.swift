@@ -30,6 +30,12 @@ public final class HTTPConnection: MessageTransport {
         var renewal: (@Sendable (String) -> Bool)?
         /// The session already replaced once: a second expiry is reported, not renewed.
         var renewed = false
+        /// Answers a 403 with a new Authorization header (HTTPConnection+Reauthorization).
+        var reauthorization: Reauthorization?
+        /// A 403 was answered once already on this connection: the next one is final.
+        var reauthorized = false
+        /// The Authorization header value a step-up got, sent instead of the endpoint's from then on.
+        var authorization: String?
         /// Event ids already handled, so a replayed event is never handled twice.
         var recentEventIDs = RecentIDs(limit: 4096)
     }
@@ -83,7 +89,11 @@ public final class HTTPConnection: MessageTransport {
         case 200..<300:
             jobs.yield { await self.readJSONBody(response.body) }
         default:
-            try await refused(response, requestID: requestID)
+            do {
+                try await refused(response, requestID: requestID)
+            } catch  where error.httpStatus == 403 {
+                try await answerForbidden(error, resending: frame)
+            }
         }
     }
 
@@ -102,6 +112,7 @@ public final class HTTPConnection: MessageTransport {
         request.method = method
         request.headers.add(name: "Accept", value: accept)
         for header in endpoint.headers { request.headers.add(name: header.name, value: header.value) }
+        applyReauthorization(to: &request)
         let (session, version) = state.withLock { ($0.sessionID, $0.protocolVersion) }
         if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
         if let version { request.headers.add(name: "MCP-Protocol-Version", value: version) }

@@ -42,13 +42,14 @@ enum HTTPFailure {
             details: details, httpStatus: 404)
     }
 
-    static func status(_ status: Int, url: String, hadSession: Bool, sessionID: String?, excerpt: String)
-        -> TransportError
-    {
+    static func status(
+        _ status: Int, url: String, hadSession: Bool, sessionID: String?, excerpt: String, challenge: String? = nil
+    ) -> TransportError {
         let detail = excerpt.isEmpty ? [] : ["the server said: \(excerpt)"]
         var error = statusError(status, url: url, hadSession: hadSession, sessionID: sessionID, detail: detail)
         // The status itself travels with the error, so callers need not read it back out of the message.
         error.httpStatus = status
+        error.challenge = challenge
         return error
     }
 

@@ -9,6 +9,15 @@ middleware. One process serves both the authorization server and the MCP server.
                                     id `mcptask-preregistered`, secret `prereg-secret-4b1d`
         [--authorization-server URL]  the resource metadata names this authorization server instead
                                     (a port nobody listens on: an unreachable authorization server)
+        [--step-up-tool NAME]       calling tool NAME needs the extra scope `tasks:admin` as well: without
+                                    it the call is answered 403 with an insufficient_scope challenge
+                                    naming that scope (MCP authorization, scope challenge handling)
+        [--issuer-in-redirect yes|no|wrong]  whether the authorization redirect carries `iss` (RFC 9207),
+                                    and whether it is the true issuer (default yes)
+
+GET /fixture/registrations answers {"count": N}, the dynamic registrations made so far, so a test can
+tell a reused registration from a new one; POST /fixture/forget-registrations drops every dynamically
+registered client, as an authorization server that expires or loses registrations does.
 
 The authorization endpoint approves at once (no login page): it redirects to the client's redirect
 URI with a code and the state, so a stand-in browser only has to follow the redirect. Refresh tokens
@@ -19,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import secrets
 import sys
 import time
@@ -43,6 +53,7 @@ from mcp.shared.auth import OAuthClientInformationFull, OAuthToken
 import sdk_server
 
 SCOPE = "tasks"
+ADMIN_SCOPE = "tasks:admin"
 PREREGISTERED_ID = "mcptask-preregistered"
 PREREGISTERED_SECRET = "prereg-secret-4b1d"
 
@@ -59,8 +70,10 @@ class LoopbackClient(OAuthClientInformationFull):
 class Provider:
     """In-memory authorization server state for mcp.server.auth's handlers."""
 
-    def __init__(self, access_ttl: int, preregistered: bool) -> None:
+    def __init__(self, access_ttl: int, preregistered: bool, issuer_in_redirect: str | None) -> None:
         self.access_ttl = access_ttl
+        self.issuer_in_redirect = issuer_in_redirect
+        self.registrations = 0
         self.clients: dict[str, OAuthClientInformationFull] = {}
         self.codes: dict[str, AuthorizationCode] = {}
         self.access: dict[str, AccessToken] = {}
@@ -81,6 +94,7 @@ class Provider:
     async def register_client(self, client_info: OAuthClientInformationFull) -> None:
         assert client_info.client_id is not None
         self.clients[client_info.client_id] = client_info
+        self.registrations += 1
 
     async def authorize(self, client: OAuthClientInformationFull, params: AuthorizationParams) -> str:
         code = secrets.token_urlsafe(24)
@@ -94,7 +108,11 @@ class Provider:
             redirect_uri_provided_explicitly=params.redirect_uri_provided_explicitly,
             resource=params.resource,
         )
-        return construct_redirect_uri(str(params.redirect_uri), code=code, state=params.state)
+        if self.issuer_in_redirect is None:
+            return construct_redirect_uri(str(params.redirect_uri), code=code, state=params.state)
+        return construct_redirect_uri(
+            str(params.redirect_uri), code=code, state=params.state, iss=self.issuer_in_redirect
+        )
 
     async def load_authorization_code(self, client: OAuthClientInformationFull, code: str) -> AuthorizationCode | None:
         found = self.codes.get(code)
@@ -146,11 +164,86 @@ class Provider:
         )
 
 
-def run(port: int, access_ttl: int, dcr: bool, authorization_server: str | None) -> None:
+class ToolScopeChallenge:
+    """ASGI middleware in front of the MCP endpoint: a `tools/call` of `tool` needs ADMIN_SCOPE besides the
+    scope every request needs, and a token without it is answered as the MCP authorization specification
+    says a server should (403, `error="insufficient_scope"`, the scope the operation needs, the resource
+    metadata). The SDK's RequireAuthMiddleware checks scopes per endpoint only and names none in its 403."""
+
+    def __init__(self, app: Any, tool: str, resource_metadata_url: str) -> None:
+        self.app = app
+        self.tool = tool
+        self.resource_metadata_url = resource_metadata_url
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body", False):
+                break
+        if self._needs_admin(body) and ADMIN_SCOPE not in getattr(scope.get("auth"), "scopes", []):
+            challenge = (
+                f'Bearer error="insufficient_scope", scope="{ADMIN_SCOPE}", '
+                f'resource_metadata="{self.resource_metadata_url}", '
+                f'error_description="{self.tool} needs the {ADMIN_SCOPE} scope"'
+            )
+            payload = json.dumps({"error": "insufficient_scope"}).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 403,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(payload)).encode()),
+                        (b"www-authenticate", challenge.encode()),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": payload})
+            return
+        replayed = False
+
+        async def replay() -> Any:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    def _needs_admin(self, body: bytes) -> bool:
+        try:
+            message = json.loads(body)
+        except ValueError:
+            return False
+        messages = message if isinstance(message, list) else [message]
+        return any(
+            isinstance(item, dict)
+            and item.get("method") == "tools/call"
+            and isinstance(item.get("params"), dict)
+            and item["params"].get("name") == self.tool
+            for item in messages
+        )
+
+
+def run(
+    port: int,
+    access_ttl: int,
+    dcr: bool,
+    authorization_server: str | None,
+    step_up_tool: str | None,
+    issuer_in_redirect: str,
+) -> None:
     import uvicorn
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.authentication import AuthenticationMiddleware
+    from starlette.responses import JSONResponse
     from starlette.routing import Route
 
     from mcp.server.fastmcp.server import StreamableHTTPASGIApp
@@ -159,7 +252,8 @@ def run(port: int, access_ttl: int, dcr: bool, authorization_server: str | None)
 
     issuer = AnyHttpUrl(f"http://127.0.0.1:{port}/")
     resource = AnyHttpUrl(f"http://127.0.0.1:{port}/mcp")
-    provider = Provider(access_ttl, preregistered=not dcr)
+    redirect_issuer = {"yes": str(issuer), "no": None, "wrong": "http://127.0.0.1:1/"}[issuer_in_redirect]
+    provider = Provider(access_ttl, preregistered=not dcr, issuer_in_redirect=redirect_issuer)
     manager = StreamableHTTPSessionManager(
         app=sdk_server.server,
         security_settings=TransportSecuritySettings(
@@ -172,17 +266,30 @@ def run(port: int, access_ttl: int, dcr: bool, authorization_server: str | None)
         provider,
         issuer,
         client_registration_options=ClientRegistrationOptions(
-            enabled=dcr, valid_scopes=[SCOPE], default_scopes=[SCOPE]
+            enabled=dcr, valid_scopes=[SCOPE, ADMIN_SCOPE], default_scopes=[SCOPE]
         ),
         revocation_options=RevocationOptions(enabled=True),
     )
     routes += create_protected_resource_routes(
         resource, [AnyHttpUrl(authorization_server) if authorization_server else issuer], scopes_supported=[SCOPE]
     )
-    protected = RequireAuthMiddleware(
-        StreamableHTTPASGIApp(manager), [SCOPE], resource_metadata_url=build_resource_metadata_url(resource)
-    )
+    metadata_url = build_resource_metadata_url(resource)
+    endpoint: Any = StreamableHTTPASGIApp(manager)
+    if step_up_tool:
+        endpoint = ToolScopeChallenge(endpoint, step_up_tool, str(metadata_url))
+    protected = RequireAuthMiddleware(endpoint, [SCOPE], resource_metadata_url=metadata_url)
     routes.append(Route("/mcp", protected))
+
+    async def registrations(_request: Any) -> Any:
+        return JSONResponse({"count": provider.registrations})
+
+    async def forget_registrations(_request: Any) -> Any:
+        for client_id in [key for key in provider.clients if key != PREREGISTERED_ID]:
+            del provider.clients[client_id]
+        return JSONResponse({"count": provider.registrations})
+
+    routes.append(Route("/fixture/registrations", registrations, methods=["GET"]))
+    routes.append(Route("/fixture/forget-registrations", forget_registrations, methods=["POST"]))
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):
@@ -211,8 +318,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--access-ttl", type=int, default=2)
     parser.add_argument("--no-dcr", action="store_true")
     parser.add_argument("--authorization-server", metavar="URL")
+    parser.add_argument("--step-up-tool", metavar="NAME")
+    parser.add_argument("--issuer-in-redirect", choices=["yes", "no", "wrong"], default="yes")
     args = parser.parse_args(argv)
-    run(args.port, args.access_ttl, not args.no_dcr, args.authorization_server)
+    run(
+        args.port,
+        args.access_ttl,
+        not args.no_dcr,
+        args.authorization_server,
+        args.step_up_tool,
+        args.issuer_in_redirect,
+    )
     return 0
 
 
