@@ -212,17 +212,23 @@ def run_repl(options, demo_command, environment):
     lines.add(process.stderr, on_line)
     process.stdin.write(script.encode())
     process.stdin.close()
-    peak = 0
-    while lines.open:
-        lines.pump(0.2)
-        try:
-            peak = max(peak, proc_cpu_and_peak(process.pid)[1])
-        except (FileNotFoundError, ProcessLookupError):
-            pass
+    peak = pump_watching_peak(lines, process.pid)
     cpu, max_rss = reap(process)
     failures = [] if process.returncode == 0 else [f"repl exited {process.returncode}: {other[-3:]}"]
     return printed, {"cpuSeconds": cpu, "peakRSSKilobytes": max(peak, 0) or max_rss, "processes": 1,
                      "failures": failures, "lessServer": True}
+
+
+def pump_watching_peak(lines, pid):
+    """Reads the client's lines until both streams close, sampling its peak RSS (kB) as it goes."""
+    peak = 0
+    while lines.open:
+        lines.pump(0.2)
+        try:
+            peak = max(peak, proc_cpu_and_peak(pid)[1])
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return peak
 
 
 def run_raw(options, demo_command, environment):
@@ -239,13 +245,7 @@ def run_raw(options, demo_command, environment):
     lines = Lines()
     lines.add(process.stdout, on_stdout)
     lines.add(process.stderr, lambda line, stamp: errors.append(line))
-    peak = 0
-    while lines.open:
-        lines.pump(0.2)
-        try:
-            peak = max(peak, proc_cpu_and_peak(process.pid)[1])
-        except (FileNotFoundError, ProcessLookupError):
-            pass
+    peak = pump_watching_peak(lines, process.pid)
     cpu, max_rss = reap(process)
     failures = [] if process.returncode == 0 else [f"raw client exited {process.returncode}: {errors[-3:]}"]
     return printed, {"cpuSeconds": cpu, "peakRSSKilobytes": peak or max_rss, "processes": 1, "failures": failures,
