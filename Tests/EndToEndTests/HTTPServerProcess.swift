@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -47,25 +48,34 @@ func withHTTPServerProcess(
 
 /// TCP on 127.0.0.1 for the HTTP server: a free port, whether it accepts, whether the child has exited.
 enum Loopback {
-    /// A port that was free a moment ago: bind port 0, read the port, close.
+    /// A port that was free a moment ago and that no other test of this run was given. It is drawn below the
+    /// kernel's ephemeral range (32768-60999 by default), which outgoing connections, mcptask's among them,
+    /// take their local ports from: a port found free there (bind port 0 gives one) can become some client's
+    /// local port before the server binds it, and two tests starting servers at once could be given the
+    /// same one.
     static func freePort(sourceLocation: SourceLocation) throws -> Int {
+        for _ in 0..<500 {
+            let port = Int.random(in: 20_000..<32_000)
+            guard handedOut.withLock({ $0.insert(port).inserted }) else { continue }
+            if canBind(port: port) { return port }
+        }
+        let none: Int? = nil
+        return try #require(none, "no free port found in 20000-31999 on 127.0.0.1", sourceLocation: sourceLocation)
+    }
+
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// Whether 127.0.0.1:`port` can be bound now (then it is released at once).
+    private static func canBind(port: Int) -> Bool {
         let fd = socket(AF_INET, streamSocket, 0)
-        try #require(fd >= 0, "socket failed: \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
-        var address = loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
+        var address = loopback(port: port)
+        return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
-        }
-        try #require(bound == 0, "bind failed: \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        try #require(
-            named == 0, "getsockname failed: \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
-        return Int(UInt16(bigEndian: address.sin_port))
+        } == 0
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
