@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "MCPAuth",
             dependencies: [
-                "MCPCore",
+                "MCPCore", "PrivateFiles",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -61,6 +61,8 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: strict),
         // A small Swift face on SQLite: connections, statements, write transactions.
         .target(name: "SQLiteDatabase", dependencies: ["CSQLite"], swiftSettings: strict),
+        // Owner-only directories and files replaced whole: one implementation for credentials and commands.
+        .target(name: "PrivateFiles", swiftSettings: strict),
         .target(name: "MCPRender", dependencies: ["MCPClient", "MCPCore"], swiftSettings: strict),
         // The server lists of mcptask's and other MCP clients' config files: no I/O of its own.
         .target(name: "MCPServerConfig", dependencies: ["MCPCore"], swiftSettings: strict),
@@ -71,7 +73,7 @@ let package = Package(
             name: "MCPCommandKit",
             dependencies: [
                 "MCPCore", "MCPClient", "MCPTransport", "MCPAuth", "MCPRender", "LineEditor", "SQLiteDatabase",
-                "MCPServerConfig",
+                "MCPServerConfig", "PrivateFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,3 +1,5 @@
+import PrivateFiles
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -35,45 +37,17 @@ package enum FileSystem {
 
     /// Creates (or truncates) `path` for writing, private to the user (0600).
     package static func openPrivate(_ path: String) throws -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-        fchmod(descriptor, 0o600)
-        return descriptor
+        do { return try PrivateFiles.open(path) } catch { throw Failure(description: error.description) }
     }
 
     /// Creates `path` and its parents as needed; the last one private to the user (0700).
     package static func makePrivateDirectory(_ path: String) throws {
-        var prefix = ""
-        for component in path.split(separator: "/") {
-            prefix += "/" + component
-            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw Failure(description: "cannot create \(prefix): \(String(cString: strerror(errno)))")
-            }
-        }
-        chmod(path, 0o700)
+        do { try PrivateFiles.makeDirectory(path) } catch { throw Failure(description: error.description) }
     }
 
     /// Replaces `path` atomically with `bytes`, private to the user (0600).
     package static func writePrivate(_ path: String, bytes: [UInt8]) throws {
-        let temporary = path + ".tmp.\(getpid())"
-        let descriptor = try openPrivate(temporary)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                close(descriptor)
-                unlink(temporary)
-                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            written += count
-        }
-        fsync(descriptor)
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
-        }
+        do { try PrivateFiles.write(path, bytes: bytes) } catch { throw Failure(description: error.description) }
     }
 
     /// The working directory, where the project config files are looked for.
