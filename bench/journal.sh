@@ -37,15 +37,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-BUILD=(swift build -c "$CONFIG" --scratch-path "$BUILD_DIR")
-[ "$CONFIG" = release ] && BUILD+=(--static-swift-stdlib)
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    log "building $CONFIG into $BUILD_DIR"
-    "${BUILD[@]}" >&2
-fi
-BIN_DIR=$("${BUILD[@]}" --show-bin-path)
-MCPTASK=$BIN_DIR/mcptask
-[ -x "$MCPTASK" ] && [ -x "$BIN_DIR/mcptask-demo" ] || fail "no $CONFIG build in $BIN_DIR"
+. "$ROOT/bench/build.sh"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

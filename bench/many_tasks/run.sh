@@ -49,16 +49,8 @@ command -v python3 >/dev/null 2>&1 || {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3 >/dev/null
 }
 
-BUILD=(swift build -c "$CONFIG" --scratch-path "$BUILD_DIR")
-[ "$CONFIG" = release ] && BUILD+=(--static-swift-stdlib)
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    log "building $CONFIG into $BUILD_DIR"
-    "${BUILD[@]}" >&2
-fi
-BIN_DIR=$("${BUILD[@]}" --show-bin-path)
-MCPTASK=$BIN_DIR/mcptask
+. "$ROOT/bench/build.sh"
 DEMO=$BIN_DIR/mcptask-demo
-[ -x "$MCPTASK" ] && [ -x "$DEMO" ] || fail "no $CONFIG build in $BIN_DIR"
 "$DEMO" --help | grep -q -- '--stats' || fail "this mcptask-demo has no --stats option"
 
 # 500 watch processes read from and write to 500 pipes and sockets at once.
