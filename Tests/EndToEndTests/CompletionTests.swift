@@ -95,20 +95,23 @@ struct CompletionTests {
         #expect(elapsed < .seconds(180), "completion took \(elapsed)")
         // On a loaded machine the limit may pass before the script has written its pid; then there is no
         // process left to check.
-        if let text = try? String(contentsOfFile: server + ".pid", encoding: .utf8) {
-            let pid = try #require(pid_t(text.trimmed), "unreadable pid file: \(text)")
+        let pidText = try? String(contentsOfFile: server + ".pid", encoding: .utf8)
+        unlink(server + ".pid")
+
+        // The failure is remembered briefly (10 s): the next Tab answers without starting the server again.
+        // Asked at once, before anything else waits, so a slow machine does not outlast the memory.
+        let second = try await Spawned(request, in: dir).wait(timeout: .seconds(180))
+        #expect(second.status == 0 && second.stdout.isEmpty && second.stderr.isEmpty, "\(second)")
+        #expect(!FileManager.default.fileExists(atPath: server + ".pid"), "the server was started again")
+
+        if let pidText {
+            let pid = try #require(pid_t(pidText.trimmed), "unreadable pid file: \(pidText)")
             // SIGKILL to its group is sent before mcptask exits, but the server's end (and its reaping, now by
             // init) follows on its own time: wait for it rather than look once.
             try await waitUntil("the silent server (pid \(pid)) to end", timeout: .seconds(60)) {
                 SignalTests.isGone(pid)
             }
         }
-
-        // The failure is remembered briefly: the next Tab answers without starting the server again.
-        unlink(server + ".pid")
-        let second = try await Spawned(request, in: dir).wait(timeout: .seconds(180))
-        #expect(second.status == 0 && second.stdout.isEmpty && second.stderr.isEmpty, "\(second)")
-        #expect(!FileManager.default.fileExists(atPath: server + ".pid"), "the server was started again")
     }
 
     @Test("completion writes only its candidates, and caches tool lists privately")
