@@ -161,3 +161,26 @@ struct JSONWriterStringTests {
         #expect(try JSONParser.parse(JSONWriter.compact(.string(text))) == .string(text))
     }
 }
+
+@Suite("JSON strings: UTF-8")
+struct JSONStringUTF8Tests {
+    /// The parser checks UTF-8 itself (RFC 3629's table of second-byte ranges); the standard library's
+    /// validating initialiser is the reference. Random sequences weighted to lead and continuation bytes.
+    @Test("a string's bytes are accepted exactly when they are valid UTF-8", arguments: 0..<8)
+    func agreesWithTheStandardLibrary(seed: Int) {
+        var generator = SeededGenerator(state: UInt64(seed))
+        let interesting: [UInt8] = [
+            0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+            0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+        ]
+        var disagreements: [[UInt8]] = []
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 1...12, using: &generator)
+            let body = (0..<length).map { _ in interesting.randomElement(using: &generator)! }
+            let valid = String(validating: body, as: UTF8.self) != nil
+            let accepted = (try? JSONParser.parse([0x22] + body + [0x22])) != nil
+            if valid != accepted { disagreements.append(body) }
+        }
+        #expect(disagreements.isEmpty, "first disagreements: \(disagreements.prefix(5))")
+    }
+}

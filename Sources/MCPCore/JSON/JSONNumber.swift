@@ -38,6 +38,11 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The nearest `Double`: huge magnitudes become infinity and tiny ones zero, as IEEE 754 rounds them.
     public var doubleValue: Double { Double(text) ?? .nan }
 
+    /// Whether `byte` could go on a number after its first digits: a digit, a point or an exponent.
+    static func continues(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
+    }
+
     /// The length of the JSON number that starts at `start`, or nil when the bytes there do not spell one.
     /// Shared with the parser so both accept exactly the same grammar.
     static func scanLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

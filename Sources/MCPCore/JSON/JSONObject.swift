@@ -1,10 +1,11 @@
 /// A JSON object's members in the order they were received or inserted, with lookup by name.
 ///
 /// Order matters to people: an elicitation form asks its fields in the order of the server's schema, and
-/// passed-through output should read as the server wrote it. The members are one array of pairs (one
-/// allocation an object); small objects (most of them) are searched linearly, which beats hashing at that
-/// size, and past `indexThreshold` members a name-to-position index is kept. Equality ignores order, as
-/// JSON's does.
+/// passed-through output should read as the server wrote it. Equality ignores order, as JSON's does.
+///
+/// An object from the parser is read from the message's text when it is first used, not while parsing
+/// (see `JSONParsedObject`): a tools/list of 20,000 tools costs a check of its text and the members of the
+/// objects somebody looks at, not a tree of every schema. Changing an object makes it a built one.
 public struct JSONObject: Sendable {
     /// A struct rather than a tuple so copies and moves are specialised, not done by the generic runtime.
     struct Member: Sendable {
@@ -12,79 +13,67 @@ public struct JSONObject: Sendable {
         var value: JSONValue
     }
 
-    private(set) var members: [Member]
-    private var positions: [String: Int]?
+    private enum Storage: Sendable {
+        case built(JSONMemberList)
+        case parsed(JSONParsedObject)
+    }
 
-    static let indexThreshold = 12
+    private var storage: Storage
 
-    public init() { members = [] }
+    public init() { storage = .built(JSONMemberList()) }
 
     /// A dictionary's members, sorted by name so output built from one stays deterministic.
     public init(_ dictionary: [String: JSONValue]) {
-        self.init(uniqueMembers: dictionary.sorted { $0.key < $1.key }.map { Member(key: $0.key, value: $0.value) })
+        let sorted = dictionary.sorted { $0.key < $1.key }.map { Member(key: $0.key, value: $0.value) }
+        storage = .built(JSONMemberList(uniqueMembers: sorted))
     }
 
-    /// Members whose names the caller knows to be distinct (the parser checks them).
-    init(uniqueMembers members: [Member]) {
-        self.members = members
-        if members.count > Self.indexThreshold { buildIndex() }
-    }
+    init(list: JSONMemberList) { storage = .built(list) }
 
-    public var count: Int { members.count }
-    public var isEmpty: Bool { members.isEmpty }
-    public var keys: [String] { members.map(\.key) }
-    public var values: [JSONValue] { members.map(\.value) }
+    /// An object of a parsed document, read when first used.
+    init(parsed: JSONParsedObject) { storage = .parsed(parsed) }
 
-    /// The position of `key`, or nil.
-    public func index(forKey key: String) -> Int? {
-        if let positions { return positions[key] }
-        // Compared in place: `firstIndex(where:)` copied every member it passed (a retain and a release each),
-        // which was most of the cost of decoding a large tools/list. Lengths first: they differ for most
-        // names and cost nothing to read.
-        let length = key.utf8.count
-        return members.withUnsafeBufferPointer { buffer in
-            for position in buffer.indices
-            where buffer[position].key.utf8.count == length && buffer[position].key == key {
-                return position
-            }
-            return nil
+    /// The members, read from the text first if this object has not been used yet.
+    var list: JSONMemberList {
+        switch storage {
+        case .built(let list): return list
+        case .parsed(let parsed): return parsed.list
         }
     }
+
+    var members: [Member] { list.members }
+
+    /// Changes the members in place: the storage is emptied while `body` runs so the array is not shared and
+    /// is not copied.
+    private mutating func mutate<Result>(_ body: (inout JSONMemberList) throws -> Result) rethrows -> Result {
+        var list = self.list
+        storage = .built(JSONMemberList())
+        defer { storage = .built(list) }
+        return try body(&list)
+    }
+
+    public var count: Int { list.count }
+    public var isEmpty: Bool { list.count == 0 }
+    public var keys: [String] { list.members.map(\.key) }
+    public var values: [JSONValue] { list.members.map(\.value) }
+
+    /// The position of `key`, or nil.
+    public func index(forKey key: String) -> Int? { list.index(forKey: key) }
 
     /// Reading gives the member or nil; writing replaces a member in place, appends a new one at the end, or
     /// (with nil) removes it.
     public subscript(key: String) -> JSONValue? {
-        get { index(forKey: key).map { members[$0].value } }
-        set {
-            guard let newValue else {
-                removeValue(forKey: key)
-                return
-            }
-            if let position = index(forKey: key) {
-                members[position].value = newValue
-                return
-            }
-            members.append(Member(key: key, value: newValue))
-            if positions != nil {
-                positions?[key] = members.count - 1
-            } else if members.count > Self.indexThreshold {
-                buildIndex()
-            }
-        }
+        get { list[key] }
+        set { mutate { $0[key] = newValue } }
     }
 
     @discardableResult
-    public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let position = index(forKey: key) else { return nil }
-        let removed = members.remove(at: position).value
-        if positions != nil { buildIndex() }
-        return removed
-    }
+    public mutating func removeValue(forKey key: String) -> JSONValue? { mutate { $0.removeValue(forKey: key) } }
 
     public func mapValues(_ transform: (JSONValue) throws -> JSONValue) rethrows -> JSONObject {
-        var copy = self
-        copy.members = try members.map { Member(key: $0.key, value: try transform($0.value)) }
-        return copy
+        var copy = list
+        try copy.transformValues(transform)
+        return JSONObject(list: copy)
     }
 
     /// Adds `other`'s members in its order; for a name already here, `combine` picks the value.
@@ -103,24 +92,27 @@ public struct JSONObject: Sendable {
 
     /// The members as a `Dictionary`, for code that needs one (order is lost).
     public var dictionary: [String: JSONValue] {
-        Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
-    }
-
-    /// False when two members share a name (the index then has fewer entries).
-    var indexCoversEveryMember: Bool { positions?.count == members.count }
-
-    private mutating func buildIndex() {
-        var index = [String: Int](minimumCapacity: members.count)
-        for (position, member) in members.enumerated() { index[member.key] = position }
-        positions = index
+        Dictionary(list.members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 }
 
 extension JSONObject: RandomAccessCollection {
     public typealias Element = (key: String, value: JSONValue)
     public var startIndex: Int { 0 }
-    public var endIndex: Int { members.count }
-    public subscript(position: Int) -> Element { (members[position].key, members[position].value) }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> Element {
+        let member = list.members[position]
+        return (member.key, member.value)
+    }
+
+    /// Iterates one copy of the members (the default would look the object up again for every member).
+    public func makeIterator() -> Iterator { Iterator(members: list.members.makeIterator()) }
+
+    public struct Iterator: IteratorProtocol {
+        var members: IndexingIterator<[Member]>
+
+        public mutating func next() -> Element? { members.next().map { ($0.key, $0.value) } }
+    }
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
@@ -134,14 +126,15 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
 extension JSONObject: Hashable {
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        for member in lhs.members where rhs[member.key] != member.value { return false }
+        let right = rhs.list
+        for member in lhs.list.members where right[member.key] != member.value { return false }
         return true
     }
 
     /// Order-independent, to agree with `==`.
     public func hash(into hasher: inout Hasher) {
         var combined = 0
-        for member in members {
+        for member in list.members {
             var hasher = Hasher()
             hasher.combine(member.key)
             hasher.combine(member.value)

@@ -9,44 +9,48 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// A strict JSON parser (RFC 8259) from UTF-8 bytes to `JSONValue`, with a nesting limit so hostile
 /// input cannot exhaust the stack. Pure: no I/O, no Foundation, so it can be fuzzed on its own.
 ///
-/// It scans the bytes in place (no copy when they are contiguous), makes a `String` straight from the bytes
-/// of a string without escapes, reads integers without making text, keeps other numbers as their text and
-/// object members in their order.
+/// Parsing checks the whole text in one pass that makes no values (`JSONCursor`), noting where each object
+/// and array starts and ends; the values are then read from the checked text as they are used
+/// (`JSONReader`): arrays at once, each object when something first looks into it. A large message costs
+/// the check and what its reader takes out of it, not a tree of everything in it, and the text is kept
+/// (one copy, shared by the values read from it) while any of its objects is.
 public struct JSONParser {
     public static let maximumDepth = 256
 
     /// Parses one complete JSON text; trailing non-space bytes are an error.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        let result = bytes.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(JSONParseError) in
-                try parse(buffer: buffer)
-            }
-        }
-        if let result { return try result.get() }
-        return try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in try parse(buffer: buffer) }
+        try parse(owned: bytes as? [UInt8] ?? Array(bytes))
     }
 
     /// Parses a JSON text given as a string.
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        var text = text
-        let result = text.withUTF8 { buffer in Result { () throws(JSONParseError) in try parse(buffer: buffer) } }
-        return try result.get()
+        try parse(owned: Array(text.utf8))
     }
 
-    private static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-        var parser = JSONCursor(bytes: buffer)
-        let value = try parser.parseValue(depth: 0)
-        parser.skipSpace()
-        guard parser.index == buffer.count else { throw parser.fail("unexpected data after the JSON value") }
-        return value
+    private static func parse(owned bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        guard bytes.count < Int(UInt32.max) else {
+            throw JSONParseError(offset: 0, reason: "JSON text larger than 4 GiB")
+        }
+        let checked = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParseError) in
+                var cursor = JSONCursor(bytes: buffer)
+                try cursor.scanValue(depth: 0)
+                cursor.skipSpace()
+                guard cursor.index == buffer.count else { throw cursor.fail("unexpected data after the JSON value") }
+                return cursor.containers
+            }
+        }
+        return JSONDocument(bytes: bytes, containers: try checked.get()).rootValue()
     }
 }
 
-/// The scanning state over one text. Containers and strings are in JSONCursor+Containers.swift and
+/// The checking pass over one text: it accepts exactly RFC 8259 JSON (strings in valid UTF-8) and records
+/// each container's extent for `JSONReader`. Containers and strings are in JSONCursor+Containers.swift and
 /// JSONCursor+Strings.swift.
 struct JSONCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    var containers: [JSONDocument.Container] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -55,23 +59,23 @@ struct JSONCursor {
     mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case 0x20, 0x0A, 0x0D, 0x09: index &+= 1
             default: return
             }
         }
     }
 
-    mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func scanValue(depth: Int) throws(JSONParseError) {
         skipSpace()
         guard index < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[index] {
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
-        case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
-        case UInt8(ascii: "n"): return try parseLiteral("null", .null)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "\""): try scanString()
+        case UInt8(ascii: "{"): try scanObject(depth: depth + 1)
+        case UInt8(ascii: "["): try scanArray(depth: depth + 1)
+        case UInt8(ascii: "t"): try scanLiteral("true")
+        case UInt8(ascii: "f"): try scanLiteral("false")
+        case UInt8(ascii: "n"): try scanLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
         default: throw fail("unexpected character '\(printable(bytes[index]))'")
         }
     }
@@ -80,49 +84,17 @@ struct JSONCursor {
         (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
     }
 
-    mutating func parseLiteral(_ word: StaticString, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
+    mutating func scanLiteral(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw fail("unexpected end of input") }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
             throw fail("invalid literal")
         }
         index += count
-        return value
     }
 
-    /// Integers of up to 18 digits are read as they are scanned; anything else keeps its text, so nothing is
-    /// rounded or lost on the way through. `-0` keeps its text too (an `Int` has no negative zero).
-    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
-        let start = index
-        let negative = bytes[index] == UInt8(ascii: "-")
-        var cursor = negative ? index + 1 : index
-        var magnitude = 0
-        let digitsStart = cursor
-        while cursor < bytes.count, cursor - digitsStart < 18 {
-            let digit = bytes[cursor] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            magnitude = magnitude &* 10 &+ Int(digit)
-            cursor += 1
-        }
-        let digitCount = cursor - digitsStart
-        let followedByMore = cursor < bytes.count && Self.continuesNumber(bytes[cursor])
-        let leadingZero = digitCount > 1 && bytes[digitsStart] == UInt8(ascii: "0")
-        if digitCount > 0, !followedByMore, !leadingZero, !(negative && magnitude == 0) {
-            index = cursor
-            return .int(negative ? -magnitude : magnitude)
-        }
-        guard let length = JSONNumber.scanLength(bytes, from: start) else {
-            index = start
-            throw fail("invalid number")
-        }
-        index = start + length
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        let number = JSONNumber(validated: text)
-        if let exact = number.exactIntValue, !(negative && exact == 0) { return .int(exact) }
-        return .number(number)
-    }
-
-    private static func continuesNumber(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
+    mutating func scanNumber() throws(JSONParseError) {
+        guard let length = JSONNumber.scanLength(bytes, from: index) else { throw fail("invalid number") }
+        index += length
     }
 }

@@ -34,7 +34,9 @@ public enum JSONWriter {
                 index, output in
                 write(elements[index], into: &output, indent: indent, level: level + 1)
             }
-        case .object(let members):
+        case .object(let object):
+            // The members once: a parsed object's are behind a lock.
+            let members = object.members
             writeContainer(members.count, open: "{", close: "}", into: &output, indent: indent, level: level) {
                 index, output in
                 let member = members[index]
