@@ -17,7 +17,7 @@ public struct JSONValueDecoder: Decoder {
 
     public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw mismatch(JSONObject.self, value, codingPath) }
-        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedContainer<Key>(members: members.list, codingPath: codingPath))
     }
 
     public func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -30,7 +30,7 @@ public struct JSONValueDecoder: Decoder {
     }
 }
 
-private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
+func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
     .typeMismatch(
         type, .init(codingPath: path, debugDescription: "expected \(type), found \(value.typeName)"))
 }
@@ -53,7 +53,11 @@ private func decodeScalar<T: Decodable>(
         if let number = value.intValue { return number as! T }
     case is JSONValue.Type:
         return value as! T
-    case let integer as any FixedWidthInteger.Type:
+    case is Int8.Type, is Int16.Type, is Int32.Type, is Int64.Type, is UInt.Type, is UInt8.Type, is UInt16.Type,
+        is UInt32.Type, is UInt64.Type, is Int128.Type, is UInt128.Type:
+        // Named one by one: asking whether any type conforms to FixedWidthInteger is a runtime conformance
+        // lookup, paid for every nested struct of every decoded array element.
+        let integer = type as! any FixedWidthInteger.Type
         // Every other width (a pid is an Int32, a size a UInt64); `init(from:)` would come back here for ever.
         if let number = value.intValue, let exact = integer.init(exactly: number) { return exact as! T }
         // Integers past Int's range (2^63 for a UInt64) only exist as text.
@@ -67,9 +71,10 @@ private func decodeScalar<T: Decodable>(
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: JSONObject
+    /// Read once: a parsed object's members come from behind a lock, and decoding looks up several.
+    let members: JSONMemberList
     let codingPath: [any CodingKey]
-    var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] { members.members.compactMap { Key(stringValue: $0.key) } }
 
     func contains(_ key: Key) -> Bool { members.index(forKey: key.stringValue) != nil }
 
@@ -138,7 +143,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        JSONValueDecoder(value: .object(members), codingPath: codingPath)
+        JSONValueDecoder(value: .object(JSONObject(list: members)), codingPath: codingPath)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
@@ -146,7 +151,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 }
 
-private struct IndexKey: CodingKey {
+/// An array position in a coding path.
+struct JSONIndexKey: CodingKey {
     var intValue: Int?
     var stringValue: String { "\(intValue ?? 0)" }
     init(_ index: Int) { intValue = index }
@@ -176,7 +182,7 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return (elements[currentIndex], currentIndex)
     }
 
-    private func path(_ position: Int) -> [any CodingKey] { codingPath + [IndexKey(position)] }
+    private func path(_ position: Int) -> [any CodingKey] { codingPath + [JSONIndexKey(position)] }
 
     mutating func decodeNil() throws -> Bool {
         guard !isAtEnd, elements[currentIndex] == .null else { return false }

@@ -11,13 +11,21 @@ public struct Tool: Decodable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey { case name, title, description, inputSchema, execution }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        title = try container.decodeIfPresent(String.self, forKey: .title)
-        description = try container.decodeIfPresent(String.self, forKey: .description)
-        inputSchema = try container.decodeIfPresent(JSONValue.self, forKey: .inputSchema) ?? ["type": "object"]
-        execution = try container.decodeIfPresent(ToolExecution.self, forKey: .execution)
-        json = try JSONValue(from: decoder)
+        let path = decoder.codingPath
+        try self.init(json: try JSONValue(from: decoder)) { path }
+    }
+
+    /// Read straight from the value (see `JSONFields`): a tools/list may hold tens of thousands.
+    init(json: JSONValue, path: () -> [any CodingKey]) throws {
+        let fields = try JSONFields(json, path: path)
+        name = try fields.string(CodingKeys.name, path: path)
+        title = try fields.optionalString(CodingKeys.title, path: path)
+        description = try fields.optionalString(CodingKeys.description, path: path)
+        inputSchema = fields.optional(CodingKeys.inputSchema) ?? ["type": "object"]
+        execution = try fields.optional(CodingKeys.execution).map { value in
+            try ToolExecution(json: value) { path() + [CodingKeys.execution] }
+        }
+        self.json = json
     }
 
     /// The mode the tool declares; absent `execution` or `taskSupport` means forbidden.
@@ -32,7 +40,13 @@ public struct Tool: Decodable, Sendable, Equatable {
 /// `Tool.execution` (MCP 2025-11-25).
 public struct ToolExecution: Codable, Sendable, Equatable {
     public var taskSupport: TaskSupport?
+    enum CodingKeys: String, CodingKey { case taskSupport }
     public init(taskSupport: TaskSupport?) { self.taskSupport = taskSupport }
+
+    init(json: JSONValue, path: () -> [any CodingKey]) throws {
+        let fields = try JSONFields(json, path: path)
+        taskSupport = try fields.optionalString(CodingKeys.taskSupport, path: path).map(TaskSupport.init)
+    }
 }
 
 /// Whether a tool may, must or must not run as a task. Open: an unknown value is kept, and treated as forbidden.
@@ -61,4 +75,26 @@ public struct ListToolsRequest: MCPRequest {
 public struct ListToolsResult: Decodable, Sendable, Equatable {
     public var tools: [Tool]
     public var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey { case tools, nextCursor }
+
+    public init(tools: [Tool], nextCursor: String? = nil) {
+        self.tools = tools
+        self.nextCursor = nextCursor
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let path = decoder.codingPath
+        let fields = try JSONFields(try JSONValue(from: decoder)) { path }
+        let elements = try JSONFields.array(try fields.required(CodingKeys.tools) { path }) {
+            path + [CodingKeys.tools]
+        }
+        var tools: [Tool] = []
+        tools.reserveCapacity(elements.count)
+        for (position, element) in elements.enumerated() {
+            tools.append(try Tool(json: element) { path + [CodingKeys.tools, JSONIndexKey(position)] })
+        }
+        self.tools = tools
+        nextCursor = try fields.optionalString(CodingKeys.nextCursor) { path }
+    }
 }
