@@ -1,4 +1,4 @@
-// mcptask-json-bench FILE [ROUNDS]: how fast MCPCore reads a large JSON document (a tools/list result):
+// mcptask-json-bench FILE [ROUNDS [ONLY]]: how fast MCPCore reads a large JSON document (a tools/list result):
 // parsing alone, parsing and decoding into `ListToolsResult`, and writing it back compactly. Prints one
 // line per measurement with the best and median throughput over ROUNDS rounds (default 15), per CPU second. bench/json/run.sh
 // runs it on the page bench/json/many_tools_server.py writes.
@@ -32,6 +32,9 @@ func cpuSeconds() -> Double {
 /// Runs `work` `rounds` times and prints the best and median rate for `byteCount` bytes a round, in MB per
 /// CPU second.
 func measure(_ label: String, byteCount: Int, rounds: Int, _ work: () throws -> Int) rethrows {
+    // ONLY (parse, decode or write) names the one measurement to run, for a profiler.
+    let key = label.hasPrefix("parse +") ? "decode" : String(label.prefix { $0 != " " })
+    if arguments.count > 3, arguments[3] != key { return }
     var times: [Double] = []
     var check = 0
     for _ in 0..<rounds {
@@ -49,7 +52,7 @@ func measure(_ label: String, byteCount: Int, rounds: Int, _ work: () throws -> 
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let bytes = readFile(arguments[1]) else {
-    print("usage: mcptask-json-bench FILE [ROUNDS]")
+    print("usage: mcptask-json-bench FILE [ROUNDS [parse|decode|write]]")
     exit(2)
 }
 let rounds = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 15) : 15
