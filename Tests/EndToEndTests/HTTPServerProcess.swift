@@ -14,28 +14,43 @@ func withHTTPServerProcess(
     command: (Int) -> [String], _ body: (String) async throws -> Void
 ) async throws {
     _ = try Paths.requireMcptask(sourceLocation: sourceLocation)
-    let port = try Loopback.freePort(sourceLocation: sourceLocation)
     let dir = try TempDir()
     defer { dir.remove() }
-    let server = try Spawned(command(port), in: dir)
-    do {
-        try await waitUntil(
-            "\(name) to listen on 127.0.0.1:\(port)", timeout: startup, every: .milliseconds(50),
-            sourceLocation: sourceLocation
-        ) { Loopback.hasExited(server.pid) || Loopback.accepts(port: port) }
-    } catch {
-        server.send(SIGKILL)
-        _ = try? await server.wait()
-        throw error
-    }
-    if Loopback.hasExited(server.pid) {
-        let run = try await server.wait()
-        Issue.record("\(name) exited at start-up: \(run)", sourceLocation: sourceLocation)
+    // A port found free can still be taken before the server binds it, by a process outside this test run
+    // (another suite on the machine): then the server says so and exits, and another port is tried.
+    var attempts = 0
+    while true {
+        attempts += 1
+        let port = try Loopback.freePort(sourceLocation: sourceLocation)
+        let server = try Spawned(command(port), in: dir)
+        do {
+            try await waitUntil(
+                "\(name) to listen on 127.0.0.1:\(port)", timeout: startup, every: .milliseconds(50),
+                sourceLocation: sourceLocation
+            ) { Loopback.hasExited(server.pid) || Loopback.accepts(port: port) }
+        } catch {
+            server.send(SIGKILL)
+            _ = try? await server.wait()
+            throw error
+        }
+        if Loopback.hasExited(server.pid) {
+            let run = try await server.wait()
+            if run.stderr.lowercased().contains("address already in use"), attempts < 5 { continue }
+            Issue.record("\(name) exited at start-up: \(run)", sourceLocation: sourceLocation)
+            return
+        }
+        try await serve(name, server, url: "http://127.0.0.1:\(port)/mcp", sourceLocation: sourceLocation, body)
         return
     }
+}
+
+private func serve(
+    _ name: String, _ server: Spawned, url: String, sourceLocation: SourceLocation,
+    _ body: (String) async throws -> Void
+) async throws {
     let outcome: Result<Void, any Error>
     do {
-        try await body("http://127.0.0.1:\(port)/mcp")
+        try await body(url)
         outcome = .success(())
     } catch {
         outcome = .failure(error)
