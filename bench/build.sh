@@ -1,4 +1,4 @@
-# Sourced by the bench scripts that time a build of mcptask (journal.sh, many_tasks/run.sh): builds CONFIG
+# Sourced by every bench script (run.sh, journal.sh, json/run.sh, many_tasks/run.sh): builds CONFIG
 # (release with the Swift runtime linked statically, as shipped) into BUILD_DIR unless SKIP_BUILD=1, and
 # sets BIN_DIR and MCPTASK. Needs CONFIG, BUILD_DIR and the script's `log` and `fail`.
 BUILD=(swift build -c "$CONFIG" --scratch-path "$BUILD_DIR")

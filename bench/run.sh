@@ -42,14 +42,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    log "building release into $BUILD_DIR"
-    # Statically linked Swift runtime: with NIO linked in, the dynamic runtime costs 21-26 ms of start-up
-    # (docs/platform-notes.md); static measured 6.2 ms here.
-    swift build -c release --static-swift-stdlib --scratch-path "$BUILD_DIR" >&2
-fi
-BIN_DIR=$(swift build -c release --static-swift-stdlib --scratch-path "$BUILD_DIR" --show-bin-path)
-MCPTASK=$BIN_DIR/mcptask
+# Statically linked Swift runtime (bench/build.sh): with NIO linked in, the dynamic runtime costs 21-26 ms of
+# start-up (docs/platform-notes.md); static measured 6.2 ms here.
+CONFIG=release
+. "$ROOT/bench/build.sh"
 DEMO=$BIN_DIR/mcptask-demo
 [ -x "$MCPTASK" ] && [ -x "$DEMO" ] || fail "no release build in $BIN_DIR"
 if ! "$MCPTASK" bench --help >/dev/null 2>&1; then

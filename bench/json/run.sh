@@ -19,13 +19,13 @@ RUNS=${RUNS:-5}
 RESULTS=$ROOT/bench/results
 mkdir -p "$RESULTS"
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "bench-json: building release into $BUILD_DIR" >&2
-    swift build -c release --scratch-path "$BUILD_DIR" --product mcptask >&2
-    swift build -c release --scratch-path "$BUILD_DIR" --product mcptask-json-bench >&2
-fi
-BIN_DIR=$(swift build -c release --scratch-path "$BUILD_DIR" --show-bin-path)
-MCPTASK=${MCPTASK:-$BIN_DIR/mcptask}
+log() { printf 'bench-json: %s\n' "$*" >&2; }
+fail() { printf 'bench-json: error: %s\n' "$*" >&2; exit 1; }
+CHOSEN_MCPTASK=${MCPTASK:-}
+CONFIG=release
+. "$ROOT/bench/build.sh"
+MCPTASK=${CHOSEN_MCPTASK:-$MCPTASK}
+[ -x "$BIN_DIR/mcptask-json-bench" ] || fail "no mcptask-json-bench in $BIN_DIR"
 
 PAGE=$RESULTS/tools-page.json
 python3 bench/json/many_tools_server.py --tools "$TOOLS" --write-page "$PAGE"
