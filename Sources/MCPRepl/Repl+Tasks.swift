@@ -11,7 +11,7 @@ extension Repl {
             return .usage
         }
         return await quick {
-            let list = ToolList(tools: try await tools.refresh(), session: session)
+            let list = try ToolList(tools: try await tools.refresh(), session: session)
             if command.json {
                 context.console.stdout.line(JSONWriter.pretty(list.document))
             } else {

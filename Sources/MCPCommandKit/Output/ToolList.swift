@@ -10,12 +10,15 @@ package struct ToolList: Sendable {
     /// Whether the server can run tool calls as tasks at all.
     package let runsTasks: Bool
 
-    /// The tools of the server `session` is connected to.
-    package init(tools: [Tool], session: ClientSession) {
+    /// The tools of the server `session` is connected to (a session that has not connected has no summary:
+    /// that is a closed session here).
+    package init(tools: [Tool], session: ClientSession) throws {
+        guard let summary = session.serverSummary else {
+            throw SessionError(TransportError(.closed, "not connected to the server"))
+        }
         self.tools = tools
         modes = tools.map { session.wire.taskMode(of: $0) }
-        // A connected session always has one.
-        summary = session.serverSummary!
+        self.summary = summary
         runsTasks = session.runsToolCallsAsTasks
     }
 

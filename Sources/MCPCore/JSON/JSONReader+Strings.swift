@@ -69,8 +69,7 @@ extension JSONReader {
     }
 
     private func appendScalar(_ code: UInt32, to output: inout [UInt8]) {
-        let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-        output.append(contentsOf: UTF8.encode(scalar)!)
+        output.append(contentsOf: (Unicode.Scalar(code) ?? "\u{FFFD}").utf8)
     }
 }
 

@@ -8,7 +8,7 @@ extension ToolsCommand: RunnableCommand {
         return await runCommand(settings: server.settings, environment: environment) { context in
             let raced = try await context.interrupts.race {
                 try await context.withSession { session in
-                    ToolList(tools: try await session.listTools(), session: session)
+                    try ToolList(tools: try await session.listTools(), session: session)
                 }
             }
             switch raced {
