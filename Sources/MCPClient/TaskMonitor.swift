@@ -23,7 +23,7 @@ public struct TaskMonitor: Sendable {
     }
 
     /// What the helpers tell the loop: something for the tracker, or why following the task cannot go on.
-    enum Report: Sendable {
+    indirect enum Report: Sendable {
         case input(TaskTracker.Input)
         case failure(any Error)
     }
@@ -31,6 +31,11 @@ public struct TaskMonitor: Sendable {
     typealias Feed = AsyncStream<Report>.Continuation
 
     /// Follows the task until it ends, calling `onEvent` for each change, and returns how it ended.
+    ///
+    /// A REPL or a background session follows hundreds of tasks at once, each with this loop and its helpers
+    /// suspended for the task's whole life; what an async function keeps across a suspension is its frame, so
+    /// the work between suspensions is done in small synchronous functions (`step`, `report(for:)`) and the
+    /// rarely taken paths in async functions of their own, which keeps every long-lived frame small.
     public func run(
         initial: TaskInfo, notifications: AsyncStream<ServerNotification>,
         onEvent: @Sendable (TaskEvent) -> Void
@@ -44,43 +49,69 @@ public struct TaskMonitor: Sendable {
             // A blocking tasks/result is kept open from the start (the SDK delivers elicitations on it).
             if wire.fetchesOutcomeSeparately { group.addTask { await fetchPayload(into: feed) } }
             var tracker = TaskTracker(task: initial, fetching: wire.fetchesOutcomeSeparately)
-            var actions = tracker.start()
-            var reports = inbox.makeAsyncIterator()
-            while true {
-                for action in actions {
-                    switch action {
-                    case .emit(let event): onEvent(event)
-                    case .fetchPayload: group.addTask { await fetchPayload(into: feed) }
-                    case .confirmStatus: group.addTask { await confirm(into: feed) }
-                    case .finish(let outcome): return outcome
-                    }
-                }
-                switch await reports.next() {
-                case .input(let input)?: actions = tracker.handle(input)
-                case .failure(let error)?: throw error
-                case nil: throw CancellationError()
+            let actions = tracker.start()
+            if let outcome = perform(actions, feed: feed, group: &group, onEvent: onEvent) { return outcome }
+            for await report in inbox {
+                if let outcome = try step(report, tracker: &tracker, feed: feed, group: &group, onEvent: onEvent) {
+                    return outcome
                 }
             }
+            throw CancellationError()
         }
+    }
+
+    /// One report through the tracker and its actions; the outcome once the task has ended.
+    @inline(never)
+    private func step(
+        _ report: Report, tracker: inout TaskTracker, feed: Feed, group: inout ThrowingTaskGroup<Void, any Error>,
+        onEvent: @Sendable (TaskEvent) -> Void
+    ) throws -> TaskOutcome? {
+        switch report {
+        case .input(let input):
+            return perform(tracker.handle(input), feed: feed, group: &group, onEvent: onEvent)
+        case .failure(let error): throw error
+        }
+    }
+
+    @inline(never)
+    private func perform(
+        _ actions: [TaskTracker.Action], feed: Feed, group: inout ThrowingTaskGroup<Void, any Error>,
+        onEvent: @Sendable (TaskEvent) -> Void
+    ) -> TaskOutcome? {
+        for action in actions {
+            switch action {
+            case .emit(let event): onEvent(event)
+            case .fetchPayload: group.addTask { await fetchPayload(into: feed) }
+            case .confirmStatus: group.addTask { await confirm(into: feed) }
+            case .finish(let outcome): return outcome
+            }
+        }
+        return nil
     }
 
     /// Feeds the task's own status and progress notifications to the tracker. The stream ends when the
     /// session does, which is reported at once rather than at the next poll.
     private func forward(_ notifications: AsyncStream<ServerNotification>, to feed: Feed) async {
         for await notification in notifications {
-            switch notification {
-            case .taskStatus(let task) where task.taskId == taskID:
-                feed.yield(.input(.status(task)))
-            case .progress(let progress, let relatedTaskID)
-            where relatedTaskID == taskID || (progressToken != nil && progress.progressToken == progressToken):
-                let update = TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)
-                feed.yield(.input(.progress(update)))
-            default:
-                continue
-            }
+            if let report = report(for: notification) { feed.yield(report) }
         }
         if !Task.isCancelled {
             feed.yield(.failure(session.closingError ?? SessionError(TransportError(.closed, "the session ended"))))
+        }
+    }
+
+    /// What a notification tells the tracker, if it is about this task.
+    @inline(never)
+    private func report(for notification: ServerNotification) -> Report? {
+        switch notification {
+        case .taskStatus(let task) where task.taskId == taskID:
+            return .input(.status(task))
+        case .progress(let progress, let relatedTaskID)
+        where relatedTaskID == taskID || (progressToken != nil && progress.progressToken == progressToken):
+            let update = TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)
+            return .input(.progress(update))
+        default:
+            return nil
         }
     }
 
@@ -98,14 +129,7 @@ public struct TaskMonitor: Sendable {
             do {
                 try await Task.sleep(for: ramp.map { min($0, period) } ?? period)
                 ramp = ramp.map { $0 * 2 < period ? $0 * 2 : nil } ?? nil
-                let look = try await wire.snapshot(taskID)
-                interval = look.task.pollInterval ?? interval
-                feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
-                let asked = look.inputRequests.filter { !answered.contains($0.key) }
-                if !asked.isEmpty, look.task.status == .inputRequired {
-                    answered.formUnion(asked.keys)
-                    let responses = try await session.answerInputRequests(asked, taskID: taskID)
-                    try await wire.answer(taskID, responses: responses)
+                if try await pollOnce(wire: wire, interval: &interval, answered: &answered, into: feed) {
                     ramp = firstPollDelay
                 }
             } catch let error as ResponseError where error.code == .invalidParams {
@@ -120,6 +144,24 @@ public struct TaskMonitor: Sendable {
                 return
             }
         }
+    }
+
+    /// One tasks/get, its snapshot fed to the tracker and the input requests it shows answered; true when it
+    /// answered some (polling then speeds up again). Its own function: its frame lives only while it runs,
+    /// not while the poll loop sleeps.
+    @inline(never)
+    private func pollOnce(
+        wire: any TaskWire, interval: inout Int?, answered: inout Set<String>, into feed: Feed
+    ) async throws -> Bool {
+        let look = try await wire.snapshot(taskID)
+        interval = look.task.pollInterval ?? interval
+        feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
+        let asked = look.inputRequests.filter { !answered.contains($0.key) }
+        guard !asked.isEmpty, look.task.status == .inputRequired else { return false }
+        answered.formUnion(asked.keys)
+        let responses = try await session.answerInputRequests(asked, taskID: taskID)
+        try await wire.answer(taskID, responses: responses)
+        return true
     }
 
     /// One tasks/result; its answer, success or JSON-RPC error, goes to the tracker.
