@@ -1,5 +1,6 @@
 import Logging
 import MCPCore
+import Synchronization
 
 /// Follows one task to its end: merges notifications/tasks/status, notifications/progress and tasks/get
 /// polling into one stream of events, and fetches the result through tasks/result.
@@ -123,15 +124,15 @@ public struct TaskMonitor: Sendable {
     private func poll(from initial: TaskInfo, wire: any TaskWire, into feed: Feed) async {
         var interval = initial.pollInterval
         var ramp: Duration? = wire.pollsOnly ? firstPollDelay : nil
-        var answered: Set<String> = []
+        let answered = AnsweredRequests()
         while !Task.isCancelled {
             let period = interval.map { max(Duration.milliseconds($0), .milliseconds(1)) } ?? defaultPollInterval
             do {
                 try await Task.sleep(for: ramp.map { min($0, period) } ?? period)
                 ramp = ramp.map { $0 * 2 < period ? $0 * 2 : nil } ?? nil
-                if try await pollOnce(wire: wire, interval: &interval, answered: &answered, into: feed) {
-                    ramp = firstPollDelay
-                }
+                let polled = try await Self.apart { try await pollOnce(wire: wire, answered: answered, into: feed) }
+                interval = polled.interval ?? interval
+                if polled.answeredInput { ramp = firstPollDelay }
             } catch let error as ResponseError where error.code == .invalidParams {
                 feed.yield(.input(.notFound(error)))
                 return
@@ -146,22 +147,30 @@ public struct TaskMonitor: Sendable {
         }
     }
 
-    /// One tasks/get, its snapshot fed to the tracker and the input requests it shows answered; true when it
-    /// answered some (polling then speeds up again). Its own function: its frame lives only while it runs,
-    /// not while the poll loop sleeps.
-    @inline(never)
+    /// One tasks/get, its snapshot fed to the tracker and the input requests it shows answered, each once:
+    /// the task's pollInterval, and whether it answered any.
     private func pollOnce(
-        wire: any TaskWire, interval: inout Int?, answered: inout Set<String>, into feed: Feed
-    ) async throws -> Bool {
+        wire: any TaskWire, answered: AnsweredRequests, into feed: Feed
+    ) async throws -> (interval: Int?, answeredInput: Bool) {
         let look = try await wire.snapshot(taskID)
-        interval = look.task.pollInterval ?? interval
         feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
-        let asked = look.inputRequests.filter { !answered.contains($0.key) }
-        guard !asked.isEmpty, look.task.status == .inputRequired else { return false }
-        answered.formUnion(asked.keys)
+        guard look.task.status == .inputRequired else { return (look.task.pollInterval, false) }
+        let asked = answered.claim(look.inputRequests)
+        guard !asked.isEmpty else { return (look.task.pollInterval, false) }
         let responses = try await session.answerInputRequests(asked, taskID: taskID)
         try await wire.answer(taskID, responses: responses)
-        return true
+        return (look.task.pollInterval, true)
+    }
+
+    /// Runs `work` in a child task of its own. A task keeps the deepest stack it ever had until it ends: a
+    /// request's (through the session to the transport) would stay allocated under the poll loop, asleep for
+    /// most of the task's life, once for every task followed at once; a child's is freed when it returns.
+    static func apart<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        try await withThrowingTaskGroup(of: Value.self) { group in
+            group.addTask(operation: work)
+            guard let value = try await group.next() else { throw CancellationError() }
+            return value
+        }
     }
 
     /// One tasks/result; its answer, success or JSON-RPC error, goes to the tracker.
@@ -184,6 +193,20 @@ public struct TaskMonitor: Sendable {
         } catch is CancellationError {
         } catch {
             feed.yield(.failure(error))
+        }
+    }
+}
+
+/// The input requests a monitor has taken on, by key: each is answered once, even if answering fails.
+final class AnsweredRequests: Sendable {
+    private let keys = Mutex<Set<String>>([])
+
+    /// The requests not taken on before, now taken on.
+    func claim(_ requests: [String: InputRequest]) -> [String: InputRequest] {
+        keys.withLock { keys in
+            let new = requests.filter { !keys.contains($0.key) }
+            keys.formUnion(new.keys)
+            return new
         }
     }
 }

@@ -29,54 +29,70 @@ package struct TaskPipeline: Sendable {
 
     /// Makes `run`'s call and follows it until it ends (or, detached, until its task exists); the end is
     /// applied to the run. `run.stop` stops it.
+    ///
+    /// The call and the following run in two tasks, one after the other: a task keeps the deepest stack it
+    /// ever had until it ends, and the call's (tools/list, tools/call through the transport) would otherwise
+    /// stay allocated under the monitor for the task's whole life, once for every task followed at once.
     package func start(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async {
-        await finish(run) {
-            // `call` returns once its task exists, so its large frame (the tool, the arguments, the request)
-            // is not held for the task's whole life: with hundreds of tasks followed at once, that adds up.
-            switch try await call(run, notes: notes) {
-            case .ended(let end): return end
-            case .follow(let created, let token, let notifications):
-                return try await monitor(run, created, progressToken: token, notifications: notifications)
-            }
-        }
-    }
-
-    /// How a call went: over already, or a task to follow.
-    private indirect enum Launch: Sendable {
-        case ended(TaskRun.End)
-        case follow(TaskInfo, ProgressToken, NotificationSubscription)
+        await stages(run, first: { try await call(run, notes: notes) })
     }
 
     /// Follows the existing task `taskID` until it ends (`watch`, `result`).
     package func follow(_ run: TaskRun, taskID: String, progressToken: ProgressToken?) async {
-        await finish(run) {
+        await stages(run) {
             // Subscribe first: a status notification may come while tasks/get is on its way.
             let notifications = session.subscribeNotifications()
-            let initial: TaskInfo
             do {
-                initial = try await session.getTask(taskID)
+                let initial = try await session.getTask(taskID)
+                run.apply(.created(initial))
+                return .follow(initial, progressToken, notifications)
             } catch let error as ResponseError where error.code == .invalidParams {
-                return .outcome(.notFound(taskID: taskID, error))
+                return .ended(.outcome(.notFound(taskID: taskID, error)))
             }
-            run.apply(.created(initial))
-            return try await monitor(run, initial, progressToken: progressToken, notifications: notifications)
         }
     }
 
-    /// Runs `work` until it ends or the run is stopped, and applies how it ended.
-    private func finish(_ run: TaskRun, _ work: @escaping @Sendable () async throws -> TaskRun.End) async {
+    /// How the first stage went: over already, or a task to follow.
+    private indirect enum Launch: Sendable {
+        case ended(TaskRun.End)
+        case follow(TaskInfo, ProgressToken?, NotificationSubscription)
+    }
+
+    /// Runs `first` and then, if it leaves a task to follow, a TaskMonitor in a fresh task; each stage until it
+    /// ends or the run is stopped. The end is applied to the run.
+    private func stages(_ run: TaskRun, first: @escaping @Sendable () async throws -> Launch) async {
         let end: TaskRun.End
-        do {
-            end = try await until(run.stop, work) ?? .stopped
-        } catch is CancellationError {
-            end = .stopped
-        } catch {
-            end = .failed(error)
+        switch await attempt(run, first) {
+        case .ended(let ended), .done(.ended(let ended)): end = ended
+        case .done(.follow(let task, let token, let notifications)):
+            switch await attempt(run, { try await monitor(run, task, progressToken: token, notifications: notifications) }) {
+            case .ended(let ended), .done(let ended): end = ended
+            }
         }
         conclude(run, end)
     }
 
-    /// Shows the end and notes the final status: out of `finish`, so its work is not part of the frame that
+    /// What one stage gave, or how the run ended instead.
+    private enum Attempt<Value: Sendable>: Sendable {
+        case done(Value)
+        case ended(TaskRun.End)
+    }
+
+    /// Runs `work` in a child task until it ends or the run is stopped.
+    private func attempt<Value: Sendable>(
+        _ run: TaskRun, _ work: @escaping @Sendable () async throws -> Value
+    ) async -> Attempt<Value> {
+        do {
+            guard let value = try await until(run.stop, work) else { return .ended(.stopped) }
+            return .done(value)
+        } catch is CancellationError {
+            return .ended(.stopped)
+        } catch {
+            return .ended(.failed(error))
+        }
+    }
+
+    /// Shows the end and notes the final status: out of `stages`, so its work is not part of the frame that
     /// waits for the whole run.
     @inline(never)
     private func conclude(_ run: TaskRun, _ end: TaskRun.End) {
@@ -170,7 +186,7 @@ package struct TaskPipeline: Sendable {
         }
     }
 
-    /// One TaskMonitor from `initial` to the end (`finish` notes the final status in the journal). The
+    /// One TaskMonitor from `initial` to the end (`conclude` notes the final status in the journal). The
     /// subscription is narrowed to the task first, so with many tasks followed at once each notification wakes
     /// only its own task's monitor.
     private func monitor(
