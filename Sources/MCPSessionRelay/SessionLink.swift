@@ -152,30 +152,28 @@ package struct SessionLink: Sendable {
 
 /// A command's forwarded requests that notifications/cancelled may still call off.
 package final class ForwardedRequests: Sendable {
-    /// A slot per request in flight, answered only by a cancel.
-    private let cancels = PendingTable<RequestID, Void>()
+    /// A trigger per request in flight, fired only by a cancel.
+    private let cancels = Mutex<[RequestID: Trigger]>([:])
 
     package init() {}
 
     /// Runs `work`, or returns nil as soon as the command cancels request `id` (cancelling `work`, which
-    /// tells the server).
+    /// tells the server). The cancel is awaited with a continuation, not a second task beside the work: a
+    /// session with hundreds of commands attached has a tasks/result of each open all the time.
     package func race<Value: Sendable>(_ id: RequestID, _ work: @escaping @Sendable () async -> Value?) async -> Value?
     {
-        guard (try? cancels.prepare(id)) != nil else { return await work() }
-        defer { cancels.cancel(id) }
-        return await withTaskGroup(of: Value?.self) { group in
-            group.addTask { await work() }
-            group.addTask {
-                _ = try? await self.cancels.wait(id)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let trigger = Trigger()
+        let added = cancels.withLock { cancels -> Bool in
+            guard cancels[id] == nil else { return false }
+            cancels[id] = trigger
+            return true
         }
+        guard added else { return await work() }
+        defer { _ = cancels.withLock { $0.removeValue(forKey: id) } }
+        return (try? await until(trigger) { await work() }) ?? nil
     }
 
-    package func cancel(_ id: RequestID) { cancels.resolve(id, with: .success(())) }
+    package func cancel(_ id: RequestID) { cancels.withLock { $0[id] }?.fire() }
 }
 
 /// Ends a background session from a `session stop` request.
