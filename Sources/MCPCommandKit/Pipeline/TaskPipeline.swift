@@ -65,7 +65,10 @@ package struct TaskPipeline: Sendable {
         switch await attempt(run, first) {
         case .ended(let ended), .done(.ended(let ended)): end = ended
         case .done(.follow(let task, let token, let notifications)):
-            switch await attempt(run, { try await monitor(run, task, progressToken: token, notifications: notifications) }) {
+            let following = await attempt(run) {
+                try await monitor(run, task, progressToken: token, notifications: notifications)
+            }
+            switch following {
             case .ended(let ended), .done(let ended): end = ended
             }
         }
