@@ -108,13 +108,15 @@ package struct SessionLink: Sendable {
         if isCall { clients.callStarted(progressToken: token, by: client) }
         // A command that names a task (tasks/get, tasks/result, …) follows it: its notifications go there.
         if let taskID = params?["taskId"]?.stringValue { clients.follow(taskID, by: client) }
-        let answer: Result<JSONValue, ResponseError>? = await cancels.race(id) {
+        // A tasks/result a command gives up is not cancelled on the server, and the command does not say so
+        // (it forgets the request): nothing races it. Such a request is open for each followed task's whole
+        // life, and a second task beside each of hundreds of them would cost more than the request itself.
+        let payload = method == GetTaskPayloadRequest.method
+        let work: @Sendable () async -> Result<JSONValue, ResponseError>? = {
             do {
-                // As the command would: a tasks/result it gives up is not cancelled on the server.
-                let tell = method != GetTaskPayloadRequest.method
                 return .success(
                     try await session.sendRequest(
-                        method: method, params: params, timeout: nil, tellServerOnCancel: tell))
+                        method: method, params: params, timeout: nil, tellServerOnCancel: !payload))
             } catch let error as ResponseError {
                 return .failure(error)
             } catch is CancellationError {
@@ -128,6 +130,7 @@ package struct SessionLink: Sendable {
                 return .failure(ResponseError(code: .internalError, message: "the session's server: \(reason)"))
             }
         }
+        let answer = payload ? await work() : await cancels.race(id, work)
         if isCall {
             let created: String? = if case .success(let result)? = answer { Self.createdTask(result) } else { nil }
             clients.callEnded(createdTask: created, by: client, progressToken: token)
