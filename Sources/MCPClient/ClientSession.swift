@@ -29,6 +29,7 @@ public final class ClientSession: Sendable {
     public let logger: Logger
     let tracer: (any MessageTracer)?
     let pending = PendingTable<RequestID, JSONValue>()
+    let deadlines = RequestDeadlines()
     let hub = NotificationHub()
     let state = Mutex(MutableState())
 
@@ -152,21 +153,16 @@ public final class ClientSession: Sendable {
     }
 
     private func waitWithDeadline(_ id: RequestID, method: String, timeout: Duration) async throws -> JSONValue {
-        let answer = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
-            group.addTask { try await self.pending.wait(id) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
+        deadlines.add(id, at: .now + timeout) { [pending] in
+            _ = pending.cancel(id, with: RequestDeadlines.Expired())
         }
-        guard let answer else {
-            pending.cancel(id, with: CancellationError())
+        defer { deadlines.remove(id) }
+        do {
+            return try await pending.wait(id)
+        } catch is RequestDeadlines.Expired {
             try? await notify(CancelledNotification(requestId: id, reason: "timed out"))
             throw SessionError(.timeout, "the server did not answer \(method) within \(timeout.humanReadable)")
         }
-        return answer
     }
 
     func write(_ message: JSONRPCMessage) async throws {

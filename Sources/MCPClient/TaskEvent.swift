@@ -14,14 +14,14 @@ public struct TaskProgress: Sendable, Equatable {
 }
 
 /// Something worth showing about a running task. Duplicates are already folded away.
-public enum TaskEvent: Sendable, Equatable {
+public indirect enum TaskEvent: Sendable, Equatable {
     /// The status or its message changed.
     case status(TaskInfo)
     case progress(TaskProgress)
 }
 
 /// How a task ended, with everything needed to print it and choose the exit status.
-public enum TaskOutcome: Sendable, Equatable {
+public indirect enum TaskOutcome: Sendable, Equatable {
     /// Completed; the result may still be an `isError` tool result.
     case completed(TaskInfo, CallToolResult)
     /// Failed; the reason is in the result, the JSON-RPC error, or the task's statusMessage.

@@ -1,5 +1,6 @@
 import Logging
 import MCPCore
+import Synchronization
 
 /// Follows one task to its end: merges notifications/tasks/status, notifications/progress and tasks/get
 /// polling into one stream of events, and fetches the result through tasks/result.
@@ -23,7 +24,7 @@ public struct TaskMonitor: Sendable {
     }
 
     /// What the helpers tell the loop: something for the tracker, or why following the task cannot go on.
-    enum Report: Sendable {
+    indirect enum Report: Sendable {
         case input(TaskTracker.Input)
         case failure(any Error)
     }
@@ -31,6 +32,11 @@ public struct TaskMonitor: Sendable {
     typealias Feed = AsyncStream<Report>.Continuation
 
     /// Follows the task until it ends, calling `onEvent` for each change, and returns how it ended.
+    ///
+    /// A REPL or a background session follows hundreds of tasks at once, each with this loop and its helpers
+    /// suspended for the task's whole life; what an async function keeps across a suspension is its frame, so
+    /// the work between suspensions is done in small synchronous functions (`step`, `report(for:)`) and the
+    /// rarely taken paths in async functions of their own, which keeps every long-lived frame small.
     public func run(
         initial: TaskInfo, notifications: AsyncStream<ServerNotification>,
         onEvent: @Sendable (TaskEvent) -> Void
@@ -44,43 +50,69 @@ public struct TaskMonitor: Sendable {
             // A blocking tasks/result is kept open from the start (the SDK delivers elicitations on it).
             if wire.fetchesOutcomeSeparately { group.addTask { await fetchPayload(into: feed) } }
             var tracker = TaskTracker(task: initial, fetching: wire.fetchesOutcomeSeparately)
-            var actions = tracker.start()
-            var reports = inbox.makeAsyncIterator()
-            while true {
-                for action in actions {
-                    switch action {
-                    case .emit(let event): onEvent(event)
-                    case .fetchPayload: group.addTask { await fetchPayload(into: feed) }
-                    case .confirmStatus: group.addTask { await confirm(into: feed) }
-                    case .finish(let outcome): return outcome
-                    }
-                }
-                switch await reports.next() {
-                case .input(let input)?: actions = tracker.handle(input)
-                case .failure(let error)?: throw error
-                case nil: throw CancellationError()
+            let actions = tracker.start()
+            if let outcome = perform(actions, feed: feed, group: &group, onEvent: onEvent) { return outcome }
+            for await report in inbox {
+                if let outcome = try step(report, tracker: &tracker, feed: feed, group: &group, onEvent: onEvent) {
+                    return outcome
                 }
             }
+            throw CancellationError()
         }
+    }
+
+    /// One report through the tracker and its actions; the outcome once the task has ended.
+    @inline(never)
+    private func step(
+        _ report: Report, tracker: inout TaskTracker, feed: Feed, group: inout ThrowingTaskGroup<Void, any Error>,
+        onEvent: @Sendable (TaskEvent) -> Void
+    ) throws -> TaskOutcome? {
+        switch report {
+        case .input(let input):
+            return perform(tracker.handle(input), feed: feed, group: &group, onEvent: onEvent)
+        case .failure(let error): throw error
+        }
+    }
+
+    @inline(never)
+    private func perform(
+        _ actions: [TaskTracker.Action], feed: Feed, group: inout ThrowingTaskGroup<Void, any Error>,
+        onEvent: @Sendable (TaskEvent) -> Void
+    ) -> TaskOutcome? {
+        for action in actions {
+            switch action {
+            case .emit(let event): onEvent(event)
+            case .fetchPayload: group.addTask { await fetchPayload(into: feed) }
+            case .confirmStatus: group.addTask { await confirm(into: feed) }
+            case .finish(let outcome): return outcome
+            }
+        }
+        return nil
     }
 
     /// Feeds the task's own status and progress notifications to the tracker. The stream ends when the
     /// session does, which is reported at once rather than at the next poll.
     private func forward(_ notifications: AsyncStream<ServerNotification>, to feed: Feed) async {
         for await notification in notifications {
-            switch notification {
-            case .taskStatus(let task) where task.taskId == taskID:
-                feed.yield(.input(.status(task)))
-            case .progress(let progress, let relatedTaskID)
-            where relatedTaskID == taskID || (progressToken != nil && progress.progressToken == progressToken):
-                let update = TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)
-                feed.yield(.input(.progress(update)))
-            default:
-                continue
-            }
+            if let report = report(for: notification) { feed.yield(report) }
         }
         if !Task.isCancelled {
             feed.yield(.failure(session.closingError ?? SessionError(TransportError(.closed, "the session ended"))))
+        }
+    }
+
+    /// What a notification tells the tracker, if it is about this task.
+    @inline(never)
+    private func report(for notification: ServerNotification) -> Report? {
+        switch notification {
+        case .taskStatus(let task) where task.taskId == taskID:
+            return .input(.status(task))
+        case .progress(let progress, let relatedTaskID)
+        where relatedTaskID == taskID || (progressToken != nil && progress.progressToken == progressToken):
+            let update = TaskProgress(progress: progress.progress, total: progress.total, message: progress.message)
+            return .input(.progress(update))
+        default:
+            return nil
         }
     }
 
@@ -92,22 +124,15 @@ public struct TaskMonitor: Sendable {
     private func poll(from initial: TaskInfo, wire: any TaskWire, into feed: Feed) async {
         var interval = initial.pollInterval
         var ramp: Duration? = wire.pollsOnly ? firstPollDelay : nil
-        var answered: Set<String> = []
+        let answered = AnsweredRequests()
         while !Task.isCancelled {
             let period = interval.map { max(Duration.milliseconds($0), .milliseconds(1)) } ?? defaultPollInterval
             do {
                 try await Task.sleep(for: ramp.map { min($0, period) } ?? period)
                 ramp = ramp.map { $0 * 2 < period ? $0 * 2 : nil } ?? nil
-                let look = try await wire.snapshot(taskID)
-                interval = look.task.pollInterval ?? interval
-                feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
-                let asked = look.inputRequests.filter { !answered.contains($0.key) }
-                if !asked.isEmpty, look.task.status == .inputRequired {
-                    answered.formUnion(asked.keys)
-                    let responses = try await session.answerInputRequests(asked, taskID: taskID)
-                    try await wire.answer(taskID, responses: responses)
-                    ramp = firstPollDelay
-                }
+                let polled = try await Self.apart { try await pollOnce(wire: wire, answered: answered, into: feed) }
+                interval = polled.interval ?? interval
+                if polled.answeredInput { ramp = firstPollDelay }
             } catch let error as ResponseError where error.code == .invalidParams {
                 feed.yield(.input(.notFound(error)))
                 return
@@ -119,6 +144,32 @@ public struct TaskMonitor: Sendable {
                 feed.yield(.failure(error))
                 return
             }
+        }
+    }
+
+    /// One tasks/get, its snapshot fed to the tracker and the input requests it shows answered, each once:
+    /// the task's pollInterval, and whether it answered any.
+    private func pollOnce(
+        wire: any TaskWire, answered: AnsweredRequests, into feed: Feed
+    ) async throws -> (interval: Int?, answeredInput: Bool) {
+        let look = try await wire.snapshot(taskID)
+        feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
+        guard look.task.status == .inputRequired else { return (look.task.pollInterval, false) }
+        let asked = answered.claim(look.inputRequests)
+        guard !asked.isEmpty else { return (look.task.pollInterval, false) }
+        let responses = try await session.answerInputRequests(asked, taskID: taskID)
+        try await wire.answer(taskID, responses: responses)
+        return (look.task.pollInterval, true)
+    }
+
+    /// Runs `work` in a child task of its own. A task keeps the deepest stack it ever had until it ends: a
+    /// request's (through the session to the transport) would stay allocated under the poll loop, asleep for
+    /// most of the task's life, once for every task followed at once; a child's is freed when it returns.
+    static func apart<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        try await withThrowingTaskGroup(of: Value.self) { group in
+            group.addTask(operation: work)
+            guard let value = try await group.next() else { throw CancellationError() }
+            return value
         }
     }
 
@@ -142,6 +193,20 @@ public struct TaskMonitor: Sendable {
         } catch is CancellationError {
         } catch {
             feed.yield(.failure(error))
+        }
+    }
+}
+
+/// The input requests a monitor has taken on, by key: each is answered once, even if answering fails.
+final class AnsweredRequests: Sendable {
+    private let keys = Mutex<Set<String>>([])
+
+    /// The requests not taken on before, now taken on.
+    func claim(_ requests: [String: InputRequest]) -> [String: InputRequest] {
+        keys.withLock { keys in
+            let new = requests.filter { !keys.contains($0.key) }
+            keys.formUnion(new.keys)
+            return new
         }
     }
 }

@@ -3,7 +3,7 @@ import MCPCore
 /// The pure state machine behind a task's live view. It folds status notifications, polls, progress and the
 /// tasks/result answer into one picture, and says what to do next. The owner performs the I/O.
 public struct TaskTracker: Sendable {
-    public enum Input: Sendable {
+    public indirect enum Input: Sendable {
         case status(TaskInfo)
         case progress(TaskProgress)
         case payload(Result<CallToolResult, ResponseError>)
@@ -14,7 +14,7 @@ public struct TaskTracker: Sendable {
         case notFound(ResponseError)
     }
 
-    public enum Action: Sendable, Equatable {
+    public indirect enum Action: Sendable, Equatable {
         case emit(TaskEvent)
         /// Ask tasks/result (again): the task is terminal and no fetch is outstanding.
         case fetchPayload

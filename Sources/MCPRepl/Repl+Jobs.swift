@@ -17,8 +17,10 @@ extension Repl {
             return context.report(error)
         }
         let job = jobs.add(request)
-        group.addTask { await pipeline.start(job.run) { [console] in console.note($0) } }
-        group.addTask { await announce(job) }
+        // The children capture only what they use: a copy of the whole REPL in each, with hundreds of jobs
+        // running, costs more than the job's own state.
+        announce(job)
+        group.addTask { [pipeline, console] in await pipeline.start(job.run) { [console] in console.note($0) } }
         if background || request.detach {
             job.setAttached(false)
             // Back to the prompt once the task exists (or the plain call is sent); Ctrl-C stops waiting.
@@ -117,27 +119,22 @@ extension Repl {
     }
 
     /// Lines above the prompt for a job nobody is watching: its task, status changes, progress now and then,
-    /// and how it ended.
-    package func announce(_ job: ReplJob) async {
+    /// and how it ended. Printed as the run changes, by whoever changes it: no task waits per job.
+    func announce(_ job: ReplJob) {
         let style = context.style
-        var lastStatus: TaskStatus?
-        var lastProgress = ContinuousClock.now - .seconds(10)
-        for await update in job.updates() {
+        let console = console
+        let seen = JobNews()
+        job.run.observe { update in
             let quiet = job.isAttached
             switch update {
             case .created(let task):
                 // `call … &` and the foreground view say it was created.
-                lastStatus = task.status
+                seen.status(task.status)
             case .event(.status(let task)):
-                guard task.status != lastStatus else { continue }
-                lastStatus = task.status
+                guard seen.status(task.status) else { return }
                 if !quiet && !task.status.isTerminal { console.printAbove(job.line(style: style)) }
             case .event(.progress):
-                let now = ContinuousClock.now
-                if !quiet && now - lastProgress >= .seconds(2) {
-                    lastProgress = now
-                    console.printAbove(job.line(style: style))
-                }
+                if !quiet && seen.progressDue(now: .now) { console.printAbove(job.line(style: style)) }
             case .ended(let end):
                 guard !job.isAttached, job.announcesEnd else { return }
                 var line = job.line(style: style)

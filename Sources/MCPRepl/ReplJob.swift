@@ -70,6 +70,29 @@ package final class ReplJob: Sendable {
     }
 }
 
+/// What a job's announcements last showed: its status, and when its progress (shown every 2 s at most).
+final class JobNews: Sendable {
+    private let state = Mutex((status: TaskStatus?.none, progressShown: ContinuousClock.now - .seconds(10)))
+
+    /// Notes `status`; true when it differs from the last one.
+    @discardableResult
+    func status(_ status: TaskStatus) -> Bool {
+        state.withLock { state in
+            defer { state.status = status }
+            return state.status != status
+        }
+    }
+
+    /// True (and noted) when the last progress shown is 2 s old.
+    func progressDue(now: ContinuousClock.Instant) -> Bool {
+        state.withLock { state in
+            guard now - state.progressShown >= .seconds(2) else { return false }
+            state.progressShown = now
+            return true
+        }
+    }
+}
+
 /// The REPL's jobs, numbered from 1 in the order they were started.
 package final class JobTable: Sendable {
     private let jobs = Mutex<[ReplJob]>([])

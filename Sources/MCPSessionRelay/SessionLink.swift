@@ -108,13 +108,15 @@ package struct SessionLink: Sendable {
         if isCall { clients.callStarted(progressToken: token, by: client) }
         // A command that names a task (tasks/get, tasks/result, …) follows it: its notifications go there.
         if let taskID = params?["taskId"]?.stringValue { clients.follow(taskID, by: client) }
-        let answer: Result<JSONValue, ResponseError>? = await cancels.race(id) {
+        // A tasks/result a command gives up is not cancelled on the server, and the command does not say so
+        // (it forgets the request): nothing races it. Such a request is open for each followed task's whole
+        // life, and a second task beside each of hundreds of them would cost more than the request itself.
+        let payload = method == GetTaskPayloadRequest.method
+        let work: @Sendable () async -> Result<JSONValue, ResponseError>? = {
             do {
-                // As the command would: a tasks/result it gives up is not cancelled on the server.
-                let tell = method != GetTaskPayloadRequest.method
                 return .success(
                     try await session.sendRequest(
-                        method: method, params: params, timeout: nil, tellServerOnCancel: tell))
+                        method: method, params: params, timeout: nil, tellServerOnCancel: !payload))
             } catch let error as ResponseError {
                 return .failure(error)
             } catch is CancellationError {
@@ -128,6 +130,7 @@ package struct SessionLink: Sendable {
                 return .failure(ResponseError(code: .internalError, message: "the session's server: \(reason)"))
             }
         }
+        let answer = payload ? await work() : await cancels.race(id, work)
         if isCall {
             let created: String? = if case .success(let result)? = answer { Self.createdTask(result) } else { nil }
             clients.callEnded(createdTask: created, by: client, progressToken: token)
@@ -152,30 +155,28 @@ package struct SessionLink: Sendable {
 
 /// A command's forwarded requests that notifications/cancelled may still call off.
 package final class ForwardedRequests: Sendable {
-    /// A slot per request in flight, answered only by a cancel.
-    private let cancels = PendingTable<RequestID, Void>()
+    /// A trigger per request in flight, fired only by a cancel.
+    private let cancels = Mutex<[RequestID: Trigger]>([:])
 
     package init() {}
 
     /// Runs `work`, or returns nil as soon as the command cancels request `id` (cancelling `work`, which
-    /// tells the server).
+    /// tells the server). The cancel is awaited with a continuation, not a second task beside the work: a
+    /// session with hundreds of commands attached has a tasks/result of each open all the time.
     package func race<Value: Sendable>(_ id: RequestID, _ work: @escaping @Sendable () async -> Value?) async -> Value?
     {
-        guard (try? cancels.prepare(id)) != nil else { return await work() }
-        defer { cancels.cancel(id) }
-        return await withTaskGroup(of: Value?.self) { group in
-            group.addTask { await work() }
-            group.addTask {
-                _ = try? await self.cancels.wait(id)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let trigger = Trigger()
+        let added = cancels.withLock { cancels -> Bool in
+            guard cancels[id] == nil else { return false }
+            cancels[id] = trigger
+            return true
         }
+        guard added else { return await work() }
+        defer { _ = cancels.withLock { $0.removeValue(forKey: id) } }
+        return (try? await until(trigger) { await work() }) ?? nil
     }
 
-    package func cancel(_ id: RequestID) { cancels.resolve(id, with: .success(())) }
+    package func cancel(_ id: RequestID) { cancels.withLock { $0[id] }?.fire() }
 }
 
 /// Ends a background session from a `session stop` request.

@@ -209,6 +209,38 @@ private let relatedT1: JSONValue = [MetaKey.relatedTask: ["taskId": "t1"]]
         #expect(error?.message.contains("ping") == true)
     }
 
+    /// Request deadlines are kept by one watcher per session, which sleeps toward the earliest: a short
+    /// deadline added while it sleeps toward a long one must still expire, and an answered request's must not.
+    @Test func shortDeadlineBesideALongOne() async throws {
+        let error = try await withFakeServer { peer in
+            // The two requests come in either order.
+            var ids: [String: RequestID] = [:]
+            while ids.count < 2 {
+                guard case .request(let id, let method, _, _)? = try await peer.receive() else {
+                    throw ScriptError(description: "expected two requests")
+                }
+                ids[method] = id
+            }
+            let cancelled = try await peer.expectNotification("notifications/cancelled")
+            #expect(cancelled?["requestId"] == ids["ping"]?.json)
+            peer.respond(try #require(ids["tools/list"]), ["tools": []])
+        } client: { session in
+            async let listed = session.sendRequest(method: "tools/list", params: nil, timeout: .seconds(3600))
+            let error: SessionError?
+            do {
+                _ = try await session.sendRequest(method: "ping", params: nil, timeout: .milliseconds(50))
+                error = nil
+            } catch let thrown as SessionError {
+                error = thrown
+            }
+            // The long request is still answered normally after the short one timed out.
+            #expect(try await listed["tools"] == [])
+            return error
+        }
+        #expect(error?.kind == .timeout)
+        #expect(error?.message.contains("ping") == true)
+    }
+
     @Test func cancelTaskNeedsTheCapability() async throws {
         let error = try await withFakeServer { peer in
             _ = try await peer.handshake(tasks: ["requests": ["tools": ["call": [:]]], "list": [:]])

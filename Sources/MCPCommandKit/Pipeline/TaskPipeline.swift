@@ -29,36 +29,76 @@ package struct TaskPipeline: Sendable {
 
     /// Makes `run`'s call and follows it until it ends (or, detached, until its task exists); the end is
     /// applied to the run. `run.stop` stops it.
+    ///
+    /// The call and the following run in two tasks, one after the other: a task keeps the deepest stack it
+    /// ever had until it ends, and the call's (tools/list, tools/call through the transport) would otherwise
+    /// stay allocated under the monitor for the task's whole life, once for every task followed at once.
     package func start(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async {
-        await finish(run) { try await call(run, notes: notes) }
+        await stages(run, first: { try await call(run, notes: notes) })
     }
 
     /// Follows the existing task `taskID` until it ends (`watch`, `result`).
     package func follow(_ run: TaskRun, taskID: String, progressToken: ProgressToken?) async {
-        await finish(run) {
+        await stages(run) {
             // Subscribe first: a status notification may come while tasks/get is on its way.
             let notifications = session.subscribeNotifications()
-            let initial: TaskInfo
             do {
-                initial = try await session.getTask(taskID)
+                let initial = try await session.getTask(taskID)
+                run.apply(.created(initial))
+                return .follow(initial, progressToken, notifications)
             } catch let error as ResponseError where error.code == .invalidParams {
-                return .outcome(.notFound(taskID: taskID, error))
+                return .ended(.outcome(.notFound(taskID: taskID, error)))
             }
-            run.apply(.created(initial))
-            return try await monitor(run, initial, progressToken: progressToken, notifications: notifications)
         }
     }
 
-    /// Runs `work` until it ends or the run is stopped, and applies how it ended.
-    private func finish(_ run: TaskRun, _ work: @escaping @Sendable () async throws -> TaskRun.End) async {
+    /// How the first stage went: over already, or a task to follow.
+    private indirect enum Launch: Sendable {
+        case ended(TaskRun.End)
+        case follow(TaskInfo, ProgressToken?, NotificationSubscription)
+    }
+
+    /// Runs `first` and then, if it leaves a task to follow, a TaskMonitor in a fresh task; each stage until it
+    /// ends or the run is stopped. The end is applied to the run.
+    private func stages(_ run: TaskRun, first: @escaping @Sendable () async throws -> Launch) async {
         let end: TaskRun.End
-        do {
-            end = try await until(run.stop, work) ?? .stopped
-        } catch is CancellationError {
-            end = .stopped
-        } catch {
-            end = .failed(error)
+        switch await attempt(run, first) {
+        case .ended(let ended), .done(.ended(let ended)): end = ended
+        case .done(.follow(let task, let token, let notifications)):
+            let following = await attempt(run) {
+                try await monitor(run, task, progressToken: token, notifications: notifications)
+            }
+            switch following {
+            case .ended(let ended), .done(let ended): end = ended
+            }
         }
+        conclude(run, end)
+    }
+
+    /// What one stage gave, or how the run ended instead.
+    private enum Attempt<Value: Sendable>: Sendable {
+        case done(Value)
+        case ended(TaskRun.End)
+    }
+
+    /// Runs `work` in a child task until it ends or the run is stopped.
+    private func attempt<Value: Sendable>(
+        _ run: TaskRun, _ work: @escaping @Sendable () async throws -> Value
+    ) async -> Attempt<Value> {
+        do {
+            guard let value = try await until(run.stop, work) else { return .ended(.stopped) }
+            return .done(value)
+        } catch is CancellationError {
+            return .ended(.stopped)
+        } catch {
+            return .ended(.failed(error))
+        }
+    }
+
+    /// Shows the end and notes the final status: out of `stages`, so its work is not part of the frame that
+    /// waits for the whole run.
+    @inline(never)
+    private func conclude(_ run: TaskRun, _ end: TaskRun.End) {
         run.apply(.ended(end))
         // The final status goes to the journal after the end is shown: its write may wait for another
         // process's lock (hundreds of `watch` commands finishing together), and the result should not.
@@ -67,50 +107,89 @@ package struct TaskPipeline: Sendable {
         }
     }
 
-    private func call(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async throws -> TaskRun.End {
-        guard let request = run.request else { return .stopped }
+    /// Sends the call and returns once it is over or its task exists. Every task's run passes through here,
+    /// and the deepest its task's async stack ever gets stays allocated until the run ends, so the
+    /// synchronous work is done in functions of its own and each frame here stays small.
+    @inline(never)
+    private func call(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async throws -> Launch {
+        guard let request = run.request else { return .ended(.stopped) }
         let tool = try await tools.tool(named: request.tool)
-        let arguments = try CallArguments.build(
-            assignments: request.assignments, args: request.args, schema: tool.inputSchema)
-        let asTask = try Self.decideTask(for: tool, request: request, session: session, note: notes)
-        let token = ProgressToken.string("mcptask-\(getpid())-\(run.number)")
+        let call = try prepare(request, tool: tool, run: run, notes: notes)
         let notifications = session.subscribeNotifications()
-        guard asTask else {
-            run.enter(.calling(asTask: false))
-            notifications.narrow(task: nil, progressToken: token)
-            do {
-                return try await plainCall(run, tool.name, arguments, token, notifications.stream)
-            } catch let error as ResponseError {
-                guard let urlsRequired, await urlsRequired(error, tool.name) else { return .refused(error) }
-                notes("calling '\(tool.name)' again")
-                do {
-                    let again = session.subscribeNotifications()
-                    again.narrow(task: nil, progressToken: token)
-                    return try await plainCall(run, tool.name, arguments, token, again.stream)
-                } catch let error as ResponseError {
-                    return .refused(error)
-                }
-            }
-        }
-        // Always a ttl: some servers (pymcp-kit) do not count `task: {}` as a task at all.
-        let ttl = TaskMetadata(ttl: request.ttl?.milliseconds ?? CallRequest.defaultTTLMilliseconds)
+        guard call.asTask else { return .ended(try await callPlainly(run, call, notifications, notes: notes)) }
         run.enter(.calling(asTask: true))
         let created: TaskInfo
         do {
-            switch try await session.callTool(name: tool.name, arguments: arguments, task: ttl, progressToken: token) {
-            case .result(let result): return .inline(result, askedForTask: true)
+            switch try await session.callTool(
+                name: call.tool, arguments: call.arguments, task: call.ttl, progressToken: call.token)
+            {
+            case .result(let result): return .ended(.inline(result, askedForTask: true))
             case .task(let response): created = response.task
             }
         } catch let error as ResponseError {
-            return .refused(error)
+            return .ended(.refused(error))
         }
-        record(created, tool: tool.name, token: token, notes: notes)
-        run.apply(.created(created))
-        if request.detach { return .detached(created) }
-        return try await monitor(run, created, progressToken: token, notifications: notifications)
+        return follow(created, call: call, run: run, detach: request.detach, notifications, notes: notes)
     }
 
-    /// One TaskMonitor from `initial` to the end (`finish` notes the final status in the journal). The
+    /// A call ready to send: its arguments built from the request and the tool's schema, and how it goes.
+    private struct PreparedCall: Sendable {
+        let tool: String
+        let arguments: [String: JSONValue]
+        let asTask: Bool
+        let token: ProgressToken
+        let ttl: TaskMetadata
+    }
+
+    @inline(never)
+    private func prepare(
+        _ request: CallRequest, tool: Tool, run: TaskRun, notes: @escaping @Sendable (String) -> Void
+    ) throws -> PreparedCall {
+        let arguments = try CallArguments.build(
+            assignments: request.assignments, args: request.args, schema: tool.inputSchema)
+        let asTask = try Self.decideTask(for: tool, request: request, session: session, note: notes)
+        // Always a ttl: some servers (pymcp-kit) do not count `task: {}` as a task at all.
+        let ttl = TaskMetadata(ttl: request.ttl?.milliseconds ?? CallRequest.defaultTTLMilliseconds)
+        return PreparedCall(
+            tool: tool.name, arguments: arguments, asTask: asTask,
+            token: .string("mcptask-\(getpid())-\(run.number)"), ttl: ttl)
+    }
+
+    /// The task exists: recorded, shown, and followed unless detached.
+    @inline(never)
+    private func follow(
+        _ task: TaskInfo, call: PreparedCall, run: TaskRun, detach: Bool, _ notifications: NotificationSubscription,
+        notes: @Sendable (String) -> Void
+    ) -> Launch {
+        record(task, tool: call.tool, token: call.token, notes: notes)
+        run.apply(.created(task))
+        return detach ? .ended(.detached(task)) : .follow(task, call.token, notifications)
+    }
+
+    /// A call without a task, made once more when the server's -32042 answer is resolved.
+    @inline(never)
+    private func callPlainly(
+        _ run: TaskRun, _ call: PreparedCall, _ notifications: NotificationSubscription,
+        notes: @escaping @Sendable (String) -> Void
+    ) async throws -> TaskRun.End {
+        run.enter(.calling(asTask: false))
+        notifications.narrow(task: nil, progressToken: call.token)
+        do {
+            return try await plainCall(run, call.tool, call.arguments, call.token, notifications.stream)
+        } catch let error as ResponseError {
+            guard let urlsRequired, await urlsRequired(error, call.tool) else { return .refused(error) }
+            notes("calling '\(call.tool)' again")
+            do {
+                let again = session.subscribeNotifications()
+                again.narrow(task: nil, progressToken: call.token)
+                return try await plainCall(run, call.tool, call.arguments, call.token, again.stream)
+            } catch let error as ResponseError {
+                return .refused(error)
+            }
+        }
+    }
+
+    /// One TaskMonitor from `initial` to the end (`conclude` notes the final status in the journal). The
     /// subscription is narrowed to the task first, so with many tasks followed at once each notification wakes
     /// only its own task's monitor.
     private func monitor(
@@ -157,6 +236,7 @@ package struct TaskPipeline: Sendable {
 
     /// Records the task in the journal, so later commands (and other shells) can reach it; a journal that
     /// cannot be written is worth a note, not a failed call.
+    @inline(never)
     private func record(
         _ task: TaskInfo, tool: String, token: ProgressToken, notes: @Sendable (String) -> Void
     ) {

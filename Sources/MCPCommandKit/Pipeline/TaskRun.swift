@@ -18,7 +18,7 @@ package final class TaskRun: Sendable {
     }
 
     /// How a run ended.
-    package enum End: Sendable {
+    package indirect enum End: Sendable {
         /// The task ended (completed, failed, cancelled, or is gone).
         case outcome(TaskOutcome)
         /// The call ran without a task: a plain call, or a server that ignored the task request.
@@ -52,6 +52,7 @@ package final class TaskRun: Sendable {
     private struct State {
         var snapshot: Snapshot
         var listeners: [Int: AsyncStream<Update>.Continuation] = [:]
+        var observers: [@Sendable (Update) -> Void] = []
         var nextKey = 0
     }
 
@@ -104,6 +105,15 @@ package final class TaskRun: Sendable {
         return stream
     }
 
+    /// Calls `observer` with every change from now on, in order, on the task that makes it, until the run
+    /// ends (`ended` is the last call). Unlike `updates`, no task waits for the changes: a REPL with hundreds
+    /// of jobs announces them without a task per job. Register before the run starts; nothing is replayed.
+    package func observe(_ observer: @escaping @Sendable (Update) -> Void) {
+        state.withLock { state in
+            if state.snapshot.end == nil { state.observers.append(observer) }
+        }
+    }
+
     /// Moves the run to `phase` (the pipeline says how far it got). A plain call is under way once it is
     /// sent; a task call once its task exists.
     package func enter(_ phase: Phase) {
@@ -112,8 +122,9 @@ package final class TaskRun: Sendable {
     }
 
     package func apply(_ update: Update) {
-        let listeners = state.withLock { state -> [AsyncStream<Update>.Continuation] in
-            guard state.snapshot.end == nil else { return [] }
+        let (listeners, observers) = state.withLock {
+            state -> ([AsyncStream<Update>.Continuation], [@Sendable (Update) -> Void]) in
+            guard state.snapshot.end == nil else { return ([], []) }
             switch update {
             case .created(let task):
                 state.snapshot.phase = .running
@@ -129,8 +140,12 @@ package final class TaskRun: Sendable {
                 if case .outcome(let outcome) = end, let task = outcome.task { state.snapshot.task = task }
             }
             let listeners = Array(state.listeners.values)
-            if case .ended = update { state.listeners = [:] }
-            return listeners
+            let observers = state.observers
+            if case .ended = update {
+                state.listeners = [:]
+                state.observers = []
+            }
+            return (listeners, observers)
         }
         switch update {
         case .created, .ended: started.fire()
@@ -140,5 +155,6 @@ package final class TaskRun: Sendable {
             listener.yield(update)
             if case .ended = update { listener.finish() }
         }
+        for observer in observers { observer(update) }
     }
 }
