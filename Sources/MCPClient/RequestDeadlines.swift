@@ -7,7 +7,8 @@ import Synchronization
 /// A cancelled `Task.sleep` keeps its timer, and about 700 bytes, until the time it was due: with a timer
 /// of the default 60 s per tasks/get, a REPL following 500 tasks (1,000 polls a second) held a minute of
 /// them, tens of megabytes. The watcher runs only while a deadline is pending and sleeps, uncancelled, until
-/// the earliest one (at most a second at a time, so a shorter deadline added meanwhile is seen in time).
+/// the earliest one, at most a second at a time: a request whose timeout is shorter than one already
+/// pending (only with mixed timeouts: a session's requests share one) is failed at most a second late.
 final class RequestDeadlines: Sendable {
     /// What a request whose deadline passed fails with.
     struct Expired: Error {}
