@@ -154,7 +154,7 @@ public final class ClientSession: Sendable {
 
     private func waitWithDeadline(_ id: RequestID, method: String, timeout: Duration) async throws -> JSONValue {
         deadlines.add(id, at: .now + timeout) { [pending] in
-            _ = pending.cancel(id, with: RequestDeadlines.Expired())
+            _ = pending.fail(id, with: RequestDeadlines.Expired())
         }
         defer { deadlines.remove(id) }
         do {
