@@ -130,9 +130,11 @@ public struct TaskMonitor: Sendable {
             do {
                 try await Task.sleep(for: ramp.map { min($0, period) } ?? period)
                 ramp = ramp.map { $0 * 2 < period ? $0 * 2 : nil } ?? nil
-                let polled = try await Self.apart { try await pollOnce(wire: wire, answered: answered, into: feed) }
-                interval = polled.interval ?? interval
-                if polled.answeredInput { ramp = firstPollDelay }
+                let look = try await Self.apart { try await wire.snapshot(taskID) }
+                // Taken before answering: a failed answer must not leave the old (shorter) period in place.
+                interval = look.task.pollInterval ?? interval
+                feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
+                if try await answerInput(of: look, wire: wire, answered: answered) { ramp = firstPollDelay }
             } catch let error as ResponseError where error.code == .invalidParams {
                 feed.yield(.input(.notFound(error)))
                 return
@@ -147,19 +149,19 @@ public struct TaskMonitor: Sendable {
         }
     }
 
-    /// One tasks/get, its snapshot fed to the tracker and the input requests it shows answered, each once:
-    /// the task's pollInterval, and whether it answered any.
-    private func pollOnce(
-        wire: any TaskWire, answered: AnsweredRequests, into feed: Feed
-    ) async throws -> (interval: Int?, answeredInput: Bool) {
-        let look = try await wire.snapshot(taskID)
-        feed.yield(.input(.snapshot(look.task, outcome: look.outcome)))
-        guard look.task.status == .inputRequired else { return (look.task.pollInterval, false) }
+    /// Answers, with tasks/update, the input requests a poll shows that no earlier poll showed (each once,
+    /// even if answering fails); true when it answered any.
+    private func answerInput(of look: TaskSnapshot, wire: any TaskWire, answered: AnsweredRequests) async throws
+        -> Bool
+    {
+        guard look.task.status == .inputRequired else { return false }
         let asked = answered.claim(look.inputRequests)
-        guard !asked.isEmpty else { return (look.task.pollInterval, false) }
-        let responses = try await session.answerInputRequests(asked, taskID: taskID)
-        try await wire.answer(taskID, responses: responses)
-        return (look.task.pollInterval, true)
+        guard !asked.isEmpty else { return false }
+        try await Self.apart {
+            let responses = try await session.answerInputRequests(asked, taskID: taskID)
+            try await wire.answer(taskID, responses: responses)
+        }
+        return true
     }
 
     /// Runs `work` in a child task of its own. A task keeps the deepest stack it ever had until it ends: a
