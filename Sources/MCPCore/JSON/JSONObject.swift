@@ -43,8 +43,9 @@ public struct JSONObject: Sendable {
 
     var members: [Member] { list.members }
 
-    /// Changes the members in place: the storage is emptied while `body` runs so the array is not shared and
-    /// is not copied.
+    /// Changes the members: the storage is emptied while `body` runs, so a built object's array is not shared
+    /// and is changed in place (a parsed object's members are copied once, from its cache, and it becomes a
+    /// built one).
     private mutating func mutate<Result>(_ body: (inout JSONMemberList) throws -> Result) rethrows -> Result {
         var list = self.list
         storage = .built(JSONMemberList())

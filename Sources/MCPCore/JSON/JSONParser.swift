@@ -12,8 +12,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Parsing checks the whole text in one pass that makes no values (`JSONCursor`), noting where each object
 /// and array starts and ends; the values are then read from the checked text as they are used
 /// (`JSONReader`): arrays at once, each object when something first looks into it. A large message costs
-/// the check and what its reader takes out of it, not a tree of everything in it, and the text is kept
-/// (one copy, shared by the values read from it) while any of its objects is.
+/// the check and what its reader takes out of it, not a tree of everything in it. The text (one copy) and
+/// its table of containers (16 bytes each) are kept while any object read from it is.
 public struct JSONParser {
     public static let maximumDepth = 256
 
@@ -40,7 +40,11 @@ public struct JSONParser {
                 return cursor.containers
             }
         }
-        return JSONDocument(bytes: bytes, containers: try checked.get()).rootValue()
+        // The table lives as long as any object read from the text: without the slack its growth left.
+        let containers = try checked.get()
+        let table =
+            containers.capacity > containers.count + 64 ? containers.withUnsafeBufferPointer { Array($0) } : containers
+        return JSONDocument(bytes: bytes, containers: table).rootValue()
     }
 }
 
