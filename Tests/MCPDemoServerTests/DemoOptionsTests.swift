@@ -13,6 +13,21 @@ struct DemoOptionsTests {
         #expect(DemoOptions.parse(["--bench", "--help"]) == .help)
     }
 
+    @Test("every option with a value takes it as --name=value too; a flag given a value is an unknown option")
+    func equalsForms() {
+        for (spaced, joined) in [
+            (["--stats", "/tmp/s"], ["--stats=/tmp/s"]), (["--page-size", "3"], ["--page-size=3"]),
+            (["--deviate", "no-ttl"], ["--deviate=no-ttl"]),
+        ] {
+            #expect(DemoOptions.parse(spaced) == DemoOptions.parse(joined), "\(joined)")
+            guard case .run = DemoOptions.parse(joined) else { Issue.record("\(joined) refused"); continue }
+        }
+        guard case .invalid(let flag) = DemoOptions.parse(["--bench=yes"]) else { Issue.record(); return }
+        #expect(flag.contains("'--bench=yes'"))
+        guard case .invalid(let empty) = DemoOptions.parse(["--stats="]) else { Issue.record(); return }
+        #expect(empty.contains("needs a file"))
+    }
+
     @Test("usage errors quote the offending argument")
     func invalid() {
         guard case .invalid(let unknown) = DemoOptions.parse(["--nope"]) else { Issue.record(); return }

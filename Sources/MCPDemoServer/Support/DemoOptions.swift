@@ -69,66 +69,53 @@ public struct DemoOptions: Sendable, Equatable {
         var options = DemoOptions()
         var rest = arguments[...]
         while let argument = rest.popFirst() {
-            switch argument {
-            case "--help", "-h": return .help
-            case "--bench": options.bench = true
+            // `--name=value` and `--name value` alike: split once here, so each option reads its value one way.
+            let (name, inline) = split(argument)
+            func value() -> String? { inline ?? rest.popFirst() }
+            switch name {
+            case "--help" where inline == nil, "-h" where inline == nil: return .help
+            case "--bench" where inline == nil: options.bench = true
             case "--fault":
-                guard let mode = rest.popFirst() else { return .invalid("option '--fault' needs a mode: \(modes)") }
-                guard let fault = DemoFault(rawValue: mode) else { return unknownMode(mode) }
-                options.fault = fault
-            case let flag where flag.hasPrefix("--fault="):
-                let mode = String(flag.dropFirst("--fault=".count))
+                guard let mode = value() else { return .invalid("option '--fault' needs a mode: \(modes)") }
                 guard let fault = DemoFault(rawValue: mode) else { return unknownMode(mode) }
                 options.fault = fault
             case "--deviate":
-                guard let name = rest.popFirst() else {
-                    return .invalid("option '--deviate' needs a name: \(deviationNames)")
-                }
-                guard let deviation = DemoDeviation(rawValue: name) else { return unknownDeviation(name) }
-                options.deviations.insert(deviation)
-            case let flag where flag.hasPrefix("--deviate="):
-                let name = String(flag.dropFirst("--deviate=".count))
+                guard let name = value() else { return .invalid("option '--deviate' needs a name: \(deviationNames)") }
                 guard let deviation = DemoDeviation(rawValue: name) else { return unknownDeviation(name) }
                 options.deviations.insert(deviation)
             case "--stats":
-                guard let path = rest.popFirst(), !path.isEmpty else {
+                guard let path = value(), !path.isEmpty else {
                     return .invalid("option '--stats' needs a file to write")
                 }
                 options.statsPath = path
-            case let flag where flag.hasPrefix("--stats="):
-                let path = String(flag.dropFirst("--stats=".count))
-                guard !path.isEmpty else { return .invalid("option '--stats' needs a file to write") }
-                options.statsPath = path
             case "--page-size":
-                guard let value = rest.popFirst(), let size = positiveInteger(value) else {
+                guard let text = value(), let size = positiveInteger(text) else {
                     return .invalid("option '--page-size' needs a positive number of tasks")
                 }
                 options.listPageSize = size
             case "--poll-interval":
-                guard let value = rest.popFirst() else {
+                guard let text = value() else {
                     return .invalid("option '--poll-interval' needs a value in milliseconds")
                 }
-                guard let interval = positiveInteger(value) else { return badPollInterval(value) }
-                options.pollInterval = interval
-            case let flag where flag.hasPrefix("--poll-interval="):
-                let value = String(flag.dropFirst("--poll-interval=".count))
-                guard let interval = positiveInteger(value) else { return badPollInterval(value) }
+                guard let interval = positiveInteger(text) else { return badPollInterval(text) }
                 options.pollInterval = interval
             case "--protocol-versions":
-                guard let value = rest.popFirst() else {
+                guard let text = value() else {
                     return .invalid("option '--protocol-versions' needs a comma-separated list: \(versionNames)")
                 }
-                guard let versions = protocolVersions(value) else { return badVersions(value) }
-                options.protocolVersions = versions
-            case let flag where flag.hasPrefix("--protocol-versions="):
-                let value = String(flag.dropFirst("--protocol-versions=".count))
-                guard let versions = protocolVersions(value) else { return badVersions(value) }
+                guard let versions = protocolVersions(text) else { return badVersions(text) }
                 options.protocolVersions = versions
             default:
                 return .invalid("unknown option '\(argument)'; run 'mcptask-demo --help' for usage")
             }
         }
         return .run(options)
+    }
+
+    /// `--name=value` as the name and its value; anything else as itself with no value.
+    private static func split(_ argument: String) -> (name: String, value: String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
 
     private static var modes: String { DemoFault.allCases.map(\.rawValue).joined(separator: ", ") }
