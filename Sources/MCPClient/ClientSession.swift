@@ -154,7 +154,9 @@ public final class ClientSession: Sendable {
 
     private func waitWithDeadline(_ id: RequestID, method: String, timeout: Duration) async throws -> JSONValue {
         deadlines.add(id, at: .now + timeout) { [pending] in
-            _ = pending.fail(id, with: RequestDeadlines.Expired())
+            // As an answer, not a give-up: the deadline can pass before the wait begins, and the wait must
+            // then still see the timeout (an answer that came first wins).
+            pending.resolve(id, with: .failure(RequestDeadlines.Expired()))
         }
         defer { deadlines.remove(id) }
         do {

@@ -93,25 +93,19 @@ private func waitingStarted(_ keys: Int..., on waits: AsyncStream<Int>) async {
         #expect(!table.cancel(1))
     }
 
-    /// A deadline can pass between prepare and wait: the wait to come must get the deadline's error, not
-    /// report the key as given up; and an answer that came first wins over a deadline passing after it.
-    @Test func failReachesTheWaiterTheWaitToComeButNotAnAnswerAlreadyIn() async throws {
-        let (table, waits) = observedTable()
+    /// How a request's deadline fails it (ClientSession): an error answer. It can pass between prepare and
+    /// wait, and the wait to come must get that error, not report the key as given up; an answer that came
+    /// first wins over a deadline passing after it.
+    @Test func anErrorAnsweredBeforeTheWaitReachesIt() async throws {
+        let table = PendingTable<Int, String>()
         try table.prepare(1)
-        let failed = Task { try await table.wait(1) }
-        await waitingStarted(1, on: waits)
-        #expect(table.fail(1, with: Refused()))
-        await #expect(throws: Refused.self) { try await failed.value }
+        #expect(table.resolve(1, with: .failure(Refused())))
+        await #expect(throws: Refused.self) { try await table.wait(1) }
 
         try table.prepare(2)
-        #expect(table.fail(2, with: Refused()))
-        await #expect(throws: Refused.self) { try await table.wait(2) }
-
-        try table.prepare(3)
-        #expect(table.resolve(3, with: .success("first")))
-        #expect(!table.fail(3, with: Refused()))
-        #expect(try await table.wait(3) == "first")
-        #expect(!table.fail(4, with: Refused()))
+        #expect(table.resolve(2, with: .success("first")))
+        #expect(!table.resolve(2, with: .failure(Refused())))
+        #expect(try await table.wait(2) == "first")
     }
 
     @Test func closeFailsEveryWaiterAndEveryLaterPrepare() async throws {

@@ -111,29 +111,6 @@ public final class PendingTable<Key: Hashable & Sendable, Value: Sendable>: Send
         return slot != nil
     }
 
-    /// Fails `key` with `error` unless its answer has already come: its waiter gets `error` now, or, when the
-    /// key is prepared but not yet waited for, the wait to come does (a deadline can pass in that gap, and
-    /// `cancel` there would make the wait report a give-up instead). False when `key` was not pending or was
-    /// already answered.
-    @discardableResult
-    public func fail(_ key: Key, with error: any Error) -> Bool {
-        let waiter: Waiter?? = state.withLock { state in
-            switch state.slots[key] {
-            case .waiting(let waiter)?:
-                state.slots[key] = nil
-                return .some(waiter)
-            case .prepared?:
-                state.slots[key] = .answered(.failure(error))
-                return .some(nil)
-            case .answered?, nil:
-                return nil
-            }
-        }
-        guard let waiter else { return false }
-        waiter?.resume(throwing: error)
-        return true
-    }
-
     /// Fails every waiter, every key prepared but not yet waited for, and every later `prepare`, with `error`
     /// (the first error, when closed twice). An answer that already arrived is still handed to its wait.
     public func closeAll(with error: any Error) {
