@@ -14,15 +14,14 @@ extension JSONCursor {
             case UInt8(ascii: "\\"):
                 index += 1
                 try scanEscape()
-            case 0..<0x20:
-                throw fail("control character in string")
             case 0x80...:
                 guard let length = Self.utf8SequenceLength(bytes, at: index) else {
                     throw fail("invalid UTF-8 in string")
                 }
                 index += length
             default:
-                index += 1  // not reached: PlainRun stops only at the bytes above
+                // PlainRun stops only at a quote, a backslash, a byte past ASCII or a control character.
+                throw fail("control character in string")
             }
         }
     }

@@ -37,8 +37,8 @@ final class JSONDocument: Sendable {
     private func withReader<Result>(at index: Int, container: Int, _ body: (inout JSONReader) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { bytes in
             containers.withUnsafeBufferPointer { containers in
-                var reader = JSONReader(document: self, bytes: bytes, containers: containers, index: index)
-                reader.nextContainer = container
+                var reader = JSONReader(
+                    document: self, bytes: bytes, containers: containers, index: index, nextContainer: container)
                 return body(&reader)
             }
         }

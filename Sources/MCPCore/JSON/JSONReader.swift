@@ -7,17 +7,7 @@ struct JSONReader {
     let containers: UnsafeBufferPointer<JSONDocument.Container>
     var index: Int
     /// The container the next opening bracket met is.
-    var nextContainer = 0
-
-    init(
-        document: JSONDocument, bytes: UnsafeBufferPointer<UInt8>,
-        containers: UnsafeBufferPointer<JSONDocument.Container>, index: Int
-    ) {
-        self.document = document
-        self.bytes = bytes
-        self.containers = containers
-        self.index = index
-    }
+    var nextContainer: Int
 
     mutating func skipSpace() {
         while index < bytes.count {
