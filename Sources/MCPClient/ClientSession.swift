@@ -95,6 +95,31 @@ public final class ClientSession: Sendable {
         let result = try await sendRequest(
             method: Request.method, params: params, timeout: timeout, envelope: envelope,
             tellServerOnCancel: tellServerOnCancel)
+        return try Self.decodeAnswer(to: Request.self, from: result)
+    }
+
+    /// Sends a typed request whose answer goes to `handler` instead of a waiting task, and returns its id
+    /// once it is written. For a request kept open for a task's whole life (tasks/result), hundreds at once:
+    /// each costs a pending slot, not a suspended task. No timeout; `abandon` gives it up without telling
+    /// the server. The handler may run on the receive loop, so it should only hand the answer on.
+    public func send<Request: MCPRequest>(
+        _ request: Request, answer handler: @escaping @Sendable (Result<Request.Response, any Error>) -> Void
+    ) async throws -> RequestID {
+        let (id, params) = try openRequest(params: try JSONValueEncoder.encode(request), envelope: nil)
+        try await writeRequest(id, method: Request.method, params: params)
+        pending.whenAnswered(id) { answer in
+            handler(answer.flatMap { result in Result { try Self.decodeAnswer(to: Request.self, from: result) } })
+        }
+        return id
+    }
+
+    /// Gives up a request sent with an answer handler: the handler gets `CancellationError`, a later answer
+    /// is ignored, and the server is not told.
+    public func abandon(_ id: RequestID) { pending.cancel(id) }
+
+    private static func decodeAnswer<Request: MCPRequest>(to request: Request.Type, from result: JSONValue) throws
+        -> Request.Response
+    {
         do {
             return try JSONValueDecoder.decode(Request.Response.self, from: result)
         } catch {
@@ -123,22 +148,8 @@ public final class ClientSession: Sendable {
         method: String, params: JSONValue?, timeout: Duration?, envelope: RequestEnvelope? = nil,
         tellServerOnCancel: Bool = true
     ) async throws -> JSONValue {
-        // A request that already carries an envelope (forwarded by a background session) keeps its own.
-        let enveloped = params?["_meta"]?[MetaKey.protocolVersion] != nil
-        let stamp = envelope ?? (enveloped || state.withLock { $0.discoverResult } == nil ? nil : defaultEnvelope)
-        let params = stamp.map { $0.stamp(params) } ?? params
-        let id = RequestID.int(
-            state.withLock { state in
-                defer { state.nextID += 1 }
-                return state.nextID
-            })
-        try pending.prepare(id)
-        do {
-            try await write(.request(id: id, method: method, params: params, envelopeMeta: nil))
-        } catch {
-            pending.cancel(id, with: error)
-            throw error
-        }
+        let (id, params) = try openRequest(params: params, envelope: envelope)
+        try await writeRequest(id, method: method, params: params)
         do {
             guard let timeout else { return try await pending.wait(id) }
             return try await waitWithDeadline(id, method: method, timeout: timeout)
@@ -149,6 +160,31 @@ public final class ClientSession: Sendable {
                 pending.cancel(id, with: CancellationError())
             }
             throw CancellationError()
+        }
+    }
+
+    /// A fresh id with its pending slot open (so an answer that beats the wait is kept), and the params as
+    /// sent: on the 2026-07-28 wire stamped with the envelope.
+    private func openRequest(params: JSONValue?, envelope: RequestEnvelope?) throws -> (RequestID, JSONValue?) {
+        // A request that already carries an envelope (forwarded by a background session) keeps its own.
+        let enveloped = params?["_meta"]?[MetaKey.protocolVersion] != nil
+        let stamp = envelope ?? (enveloped || state.withLock { $0.discoverResult } == nil ? nil : defaultEnvelope)
+        let id = RequestID.int(
+            state.withLock { state in
+                defer { state.nextID += 1 }
+                return state.nextID
+            })
+        try pending.prepare(id)
+        return (id, stamp.map { $0.stamp(params) } ?? params)
+    }
+
+    /// Writes a request whose slot is open; a failed write closes the slot.
+    private func writeRequest(_ id: RequestID, method: String, params: JSONValue?) async throws {
+        do {
+            try await write(.request(id: id, method: method, params: params, envelopeMeta: nil))
+        } catch {
+            pending.cancel(id, with: error)
+            throw error
         }
     }
 

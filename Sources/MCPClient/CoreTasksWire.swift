@@ -48,6 +48,12 @@ struct CoreTasksWire: TaskWire {
         return try await session.send(GetTaskPayloadRequest(taskId: taskID), timeout: nil, tellServerOnCancel: false)
     }
 
+    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) async throws -> OpenRequest {
+        try require("tasks/result", canGet)
+        let id = try await session.send(GetTaskPayloadRequest(taskId: taskID), answer: handler)
+        return OpenRequest { [session] in session.abandon(id) }
+    }
+
     func cancel(_ taskID: String) async throws -> TaskInfo? {
         try require("tasks/cancel", canCancel, capability: "tasks.cancel")
         return try await session.send(CancelTaskRequest(taskId: taskID))

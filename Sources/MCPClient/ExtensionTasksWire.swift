@@ -90,6 +90,19 @@ struct ExtensionTasksWire: TaskWire {
         }
     }
 
+    /// The outcome comes with tasks/get here, so this is only asked once the task is terminal and answers
+    /// at once: a short-lived task makes the request.
+    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) async throws -> OpenRequest {
+        let asking = Task {
+            do {
+                handler(.success(try await outcome(taskID)))
+            } catch {
+                handler(.failure(error))
+            }
+        }
+        return OpenRequest { asking.cancel() }
+    }
+
     func cancel(_ taskID: String) async throws -> TaskInfo? {
         try requireExtension("tasks/cancel")
         _ = try await session.send(AcknowledgedCancelRequest(taskId: taskID))

@@ -45,11 +45,24 @@ public protocol TaskWire: Sendable {
     func snapshot(_ taskID: String) async throws -> TaskSnapshot
     /// The outcome on its own; on the extension wire, tasks/get once the task is terminal.
     func outcome(_ taskID: String) async throws -> CallToolResult
+    /// Asks for the outcome as `outcome` does, with the answer going to `handler` rather than to a waiting
+    /// task, and returns once it is asked: a monitor keeps the 2025-11-25 tasks/result open for the task's
+    /// whole life, and hundreds of them at once should not each hold a suspended task.
+    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) async throws -> OpenRequest
     /// tasks/cancel: the task as the server then reports it, or nil where it only acknowledges.
     func cancel(_ taskID: String) async throws -> TaskInfo?
     func list() async throws -> [TaskInfo]
     /// Answers input requests of a task (the extension's tasks/update).
     func answer(_ taskID: String, responses: [String: JSONValue]) async throws
+}
+
+/// Where an outcome asked for with `openOutcome` goes; it may run on the session's receive loop.
+public typealias OutcomeHandler = @Sendable (Result<CallToolResult, any Error>) -> Void
+
+/// A request under way whose answer goes to a handler: `abandon` gives it up (the handler then gets
+/// `CancellationError`, unless the answer came first) without telling the server.
+public struct OpenRequest: Sendable {
+    public let abandon: @Sendable () -> Void
 }
 
 extension TaskSupport {

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import MCPCore
@@ -152,4 +153,48 @@ private func waitingStarted(_ keys: Int..., on waits: AsyncStream<Int>) async {
         table.resolve(1, with: .success("one"))
         #expect(try await first == "one")
     }
+
+    @Test("a handler gets an answer that came before it, or one that comes after, once")
+    func handlersGetTheirAnswers() throws {
+        let table = PendingTable<Int, String>()
+        let got = Answers()
+        try table.prepare(1)
+        try table.prepare(2)
+        #expect(table.resolve(1, with: .success("early")))
+        table.whenAnswered(1) { got.add(1, $0) }
+        table.whenAnswered(2) { got.add(2, $0) }
+        #expect(got.all.map(\.key) == [1])
+        #expect(table.resolve(2, with: .success("late")))
+        #expect(!table.resolve(2, with: .success("again")))
+        #expect(got.all.map(\.key) == [1, 2])
+        #expect(got.all.map { try? $0.answer.get() } == ["early", "late"])
+    }
+
+    @Test("giving up or closing hands a handler the error, and a later answer is refused")
+    func handlersGetGivingUp() throws {
+        let table = PendingTable<Int, String>()
+        let got = Answers()
+        try table.prepare(1)
+        try table.prepare(2)
+        table.whenAnswered(1) { got.add(1, $0) }
+        table.whenAnswered(2) { got.add(2, $0) }
+        #expect(table.cancel(1))
+        table.closeAll(with: Closed())
+        #expect(!table.resolve(1, with: .success("late")))
+        let errors = got.all.map { answer -> String in
+            switch answer.answer {
+            case .failure(is CancellationError): "cancelled"
+            case .failure(is Closed): "closed"
+            default: "other"
+            }
+        }
+        #expect(errors == ["cancelled", "closed"])
+    }
+}
+
+/// What handlers were given, in order.
+private final class Answers: Sendable {
+    private let list = Mutex<[(key: Int, answer: Result<String, any Error>)]>([])
+    func add(_ key: Int, _ answer: Result<String, any Error>) { list.withLock { $0.append((key, answer)) } }
+    var all: [(key: Int, answer: Result<String, any Error>)] { list.withLock { $0 } }
 }

@@ -8,7 +8,23 @@ import Synchronization
 /// prepared → waiting or answered → gone; `cancel` and `closeAll` end it early.
 public final class PendingTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     public typealias Outcome = Result<Value, any Error>
-    private typealias Waiter = CheckedContinuation<Value, any Error>
+    public typealias Handler = @Sendable (Outcome) -> Void
+
+    /// Who takes the answer: a task waiting for it, or a handler called with it (no task waits: a request
+    /// kept open for a task's whole life, hundreds at once, costs a slot rather than a suspended task).
+    private enum Waiter {
+        case task(CheckedContinuation<Value, any Error>)
+        case handler(Handler)
+
+        func resume(with outcome: Outcome) {
+            switch self {
+            case .task(let continuation): continuation.resume(with: outcome)
+            case .handler(let handler): handler(outcome)
+            }
+        }
+
+        func resume(throwing error: any Error) { resume(with: .failure(error)) }
+    }
 
     private enum Slot {
         case prepared
@@ -51,29 +67,40 @@ public final class PendingTable<Key: Hashable & Sendable, Value: Sendable>: Send
     /// never prepared (after `closeAll`, that throws the closing error instead).
     public func wait(_ key: Key) async throws -> Value {
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (waiter: Waiter) in
-                let ready: Outcome? = state.withLock { state in
-                    switch state.slots[key] {
-                    case .answered(let outcome)?:
-                        state.slots[key] = nil
-                        return outcome
-                    case .prepared?:
-                        state.slots[key] = .waiting(waiter)
-                        return nil
-                    case .waiting?:
-                        return .failure(PendingTableMisuse("request \(key) already has a waiter"))
-                    case nil:
-                        return .failure(state.closedWith ?? CancellationError())
-                    }
-                }
-                if let ready {
-                    waiter.resume(with: ready)
-                } else {
-                    onWait?(key)
-                }
+            try await withCheckedThrowingContinuation { continuation in
+                register(.task(continuation), for: key)
             }
         } onCancel: {
             cancel(key)
+        }
+    }
+
+    /// Calls `handler` with the answer to a prepared key, once it comes (at once when it already came), or
+    /// with the error that gives the key up (`cancel`, `closeAll`). It may run on the thread that delivers
+    /// the answer, so it should only hand the answer on.
+    public func whenAnswered(_ key: Key, _ handler: @escaping Handler) {
+        register(.handler(handler), for: key)
+    }
+
+    private func register(_ waiter: Waiter, for key: Key) {
+        let ready: Outcome? = state.withLock { state in
+            switch state.slots[key] {
+            case .answered(let outcome)?:
+                state.slots[key] = nil
+                return outcome
+            case .prepared?:
+                state.slots[key] = .waiting(waiter)
+                return nil
+            case .waiting?:
+                return .failure(PendingTableMisuse("request \(key) already has a waiter"))
+            case nil:
+                return .failure(state.closedWith ?? CancellationError())
+            }
+        }
+        if let ready {
+            waiter.resume(with: ready)
+        } else {
+            onWait?(key)
         }
     }
 
