@@ -1,4 +1,5 @@
 import MCPCore
+import Synchronization
 import Testing
 
 @testable import MCPClient
@@ -60,4 +61,49 @@ struct NotificationHubTests {
             #expect(await Self.drain(stream) == [Self.status("t\(index)", .completed)])
         }
     }
+
+    @Test("an inbox holds notifications until delivery, then hands them over in order, and nil once at the end")
+    func inboxDelivery() {
+        let hub = NotificationHub()
+        let (inbox, subscriber) = hub.subscribeInbox()
+        hub.publish(Self.status("t1"))
+        hub.publish(Self.status("t2"))
+        hub.narrow(subscriber!, to: [.task("t1")])
+        let got = Delivered()
+        inbox.deliver { got.add($0) }
+        hub.publish(Self.status("t2", .completed))
+        hub.publish(Self.status("t1", .completed))
+        hub.finish()
+        inbox.close()
+        #expect(got.all == [Self.status("t1"), Self.status("t2"), Self.status("t1", .completed), nil])
+    }
+
+    @Test("a cancelled subscription gets nothing more, and its stream ends")
+    func cancelledSubscription() async {
+        let hub = NotificationHub()
+        let subscription = NotificationSubscription(hub: hub)
+        let stream = subscription.stream()
+        hub.publish(Self.status("t1"))
+        subscription.cancel()
+        hub.publish(Self.status("t2"))
+        #expect(await Self.drain(stream) == [Self.status("t1")])
+    }
+
+    @Test("an inbox subscribed after the hub finished ends at once")
+    func lateInbox() {
+        let hub = NotificationHub()
+        hub.finish()
+        let (inbox, subscriber) = hub.subscribeInbox()
+        #expect(subscriber == nil)
+        let got = Delivered()
+        inbox.deliver { got.add($0) }
+        #expect(got.all == [nil])
+    }
+}
+
+/// What an inbox delivered, in order (nil: the end).
+private final class Delivered: Sendable {
+    private let list = Mutex<[ServerNotification?]>([])
+    func add(_ notification: ServerNotification?) { list.withLock { $0.append(notification) } }
+    var all: [ServerNotification?] { list.withLock { $0 } }
 }

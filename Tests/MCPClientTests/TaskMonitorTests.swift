@@ -24,7 +24,7 @@ private final class Events: Sendable {
 /// Calls the tool as a task and follows it with a TaskMonitor, as `mcptask call` does.
 private func callAndMonitor(_ session: ClientSession, events: Events) async throws -> TaskOutcome {
     try await session.initialize()
-    let notifications = session.notifications()
+    let notifications = session.subscribeNotifications()
     let response = try await session.callTool(
         name: "slow", arguments: [:], task: TaskMetadata(ttl: 60_000), progressToken: .string("p1"))
     guard case .task(let created) = response else { throw ScriptError(description: "expected a task") }

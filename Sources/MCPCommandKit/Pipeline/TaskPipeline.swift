@@ -30,9 +30,9 @@ package struct TaskPipeline: Sendable {
     /// Makes `run`'s call and follows it until it ends (or, detached, until its task exists); the end is
     /// applied to the run. `run.stop` stops it.
     ///
-    /// The call and the following run in two tasks, one after the other: a task keeps the deepest stack it
-    /// ever had until it ends, and the call's (tools/list, tools/call through the transport) would otherwise
-    /// stay allocated under the monitor for the task's whole life, once for every task followed at once.
+    /// The call runs in a child task and the following in this one: a task keeps the deepest stack it ever
+    /// had until it ends, and the call's (tools/list, tools/call through the transport) would otherwise stay
+    /// allocated under the monitor for the task's whole life, once for every task followed at once.
     package func start(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async {
         await stages(run, first: { try await call(run, notes: notes) })
     }
@@ -58,19 +58,14 @@ package struct TaskPipeline: Sendable {
         case follow(TaskInfo, ProgressToken?, NotificationSubscription)
     }
 
-    /// Runs `first` and then, if it leaves a task to follow, a TaskMonitor in a fresh task; each stage until it
-    /// ends or the run is stopped. The end is applied to the run.
+    /// Runs `first` in a child task and then, if it leaves a task to follow, a TaskMonitor; each stage until
+    /// it ends or the run is stopped. The end is applied to the run.
     private func stages(_ run: TaskRun, first: @escaping @Sendable () async throws -> Launch) async {
         let end: TaskRun.End
         switch await attempt(run, first) {
         case .ended(let ended), .done(.ended(let ended)): end = ended
         case .done(.follow(let task, let token, let notifications)):
-            let following = await attempt(run) {
-                try await monitor(run, task, progressToken: token, notifications: notifications)
-            }
-            switch following {
-            case .ended(let ended), .done(let ended): end = ended
-            }
+            end = await monitor(run, task, progressToken: token, notifications: notifications)
         }
         conclude(run, end)
     }
@@ -175,33 +170,43 @@ package struct TaskPipeline: Sendable {
         run.enter(.calling(asTask: false))
         notifications.narrow(task: nil, progressToken: call.token)
         do {
-            return try await plainCall(run, call.tool, call.arguments, call.token, notifications.stream)
+            return try await plainCall(run, call.tool, call.arguments, call.token, notifications.stream())
         } catch let error as ResponseError {
             guard let urlsRequired, await urlsRequired(error, call.tool) else { return .refused(error) }
             notes("calling '\(call.tool)' again")
             do {
                 let again = session.subscribeNotifications()
                 again.narrow(task: nil, progressToken: call.token)
-                return try await plainCall(run, call.tool, call.arguments, call.token, again.stream)
+                return try await plainCall(run, call.tool, call.arguments, call.token, again.stream())
             } catch let error as ResponseError {
                 return .refused(error)
             }
         }
     }
 
-    /// One TaskMonitor from `initial` to the end (`conclude` notes the final status in the journal). The
-    /// subscription is narrowed to the task first, so with many tasks followed at once each notification wakes
-    /// only its own task's monitor.
+    /// One TaskMonitor from `initial` to the end (`conclude` notes the final status in the journal), followed
+    /// in this task: the run's stop ends it as cancellation does, with no child task to cancel. The
+    /// subscription is narrowed to the task first, so with many tasks followed at once each notification
+    /// reaches only its own task's monitor.
     private func monitor(
         _ run: TaskRun, _ initial: TaskInfo, progressToken: ProgressToken?,
         notifications: NotificationSubscription
-    ) async throws -> TaskRun.End {
+    ) async -> TaskRun.End {
         notifications.narrow(task: initial.taskId, progressToken: progressToken)
         let monitor = TaskMonitor(session: session, taskID: initial.taskId, progressToken: progressToken)
-        let outcome = try await monitor.run(initial: initial, notifications: notifications.stream) { event in
+        let follow = monitor.start(initial: initial, notifications: notifications) { event in
             run.apply(.event(event))
         }
-        return .outcome(outcome)
+        let stopping = run.stop.whenFired { follow.stop() }
+        if stopping == nil { follow.stop() }
+        defer { stopping.map(run.stop.forget) }
+        do {
+            return .outcome(try await follow.outcome())
+        } catch is CancellationError {
+            return .stopped
+        } catch {
+            return .failed(error)
+        }
     }
 
     private func plainCall(

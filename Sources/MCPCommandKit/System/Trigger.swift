@@ -49,8 +49,9 @@ package final class Trigger: Sendable {
         for (trigger, key) in registered { trigger.forget(key) }
     }
 
-    /// Keeps `action` for when it fires; nil when it has fired already (the action is not kept).
-    private func whenFired(_ action: @escaping @Sendable () -> Void) -> Int? {
+    /// Keeps `action` for when it fires; nil when it has fired already (the action is not kept). `forget`
+    /// the returned key once the action is no longer wanted.
+    package func whenFired(_ action: @escaping @Sendable () -> Void) -> Int? {
         state.withLock { state in
             guard !state.fired else { return nil }
             defer { state.nextKey += 1 }
@@ -59,7 +60,7 @@ package final class Trigger: Sendable {
         }
     }
 
-    private func forget(_ key: Int) {
+    package func forget(_ key: Int) {
         _ = state.withLock { $0.actions.removeValue(forKey: key) }
     }
 }

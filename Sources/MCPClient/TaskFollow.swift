@@ -1,0 +1,236 @@
+import MCPCore
+import Synchronization
+
+/// One task as a TaskMonitor follows it: its tracker, the reports waiting for the tracker, and the requests
+/// under way. Nothing here waits in a task for the task's whole life: notifications and the tasks/result
+/// answer arrive through handlers, polls are short-lived tasks started by a timer, and the monitor's caller
+/// waits on a continuation. Following a task costs this object, not a few suspended tasks and their stacks.
+///
+/// `TaskMonitor.start` makes one; `outcome` waits for the end and `stop` gives up following.
+///
+/// Reports reach the tracker one at a time and in order: whoever queues the first report while none is
+/// being handled hands them all over (`drain`); the others only queue theirs. A report that arrives on the
+/// session's receive loop is handed over in a task of its own, so a slow `onEvent` never holds up the loop.
+public final class TaskFollow: Sendable {
+    /// What the sources tell the tracker, or why following the task cannot go on.
+    indirect enum Report: Sendable {
+        case input(TaskTracker.Input)
+        case failure(any Error)
+    }
+
+    private struct State {
+        var tracker: TaskTracker
+        var reports: [Report] = []
+        /// Someone is handing reports to the tracker. True at first: `run` hands over the first ones.
+        var draining = true
+        var end: Result<TaskOutcome, any Error>?
+        var waiter: CheckedContinuation<TaskOutcome, any Error>?
+        var polls: PollSchedule
+        var subscription: NotificationSubscription?
+        var fetch: OpenRequest?
+        /// Requests under way in short-lived tasks (a poll, a confirming tasks/get, a tasks/result being
+        /// sent), cancelled when following ends.
+        var requests: [Int: Task<Void, Never>] = [:]
+        var nextRequest = 0
+    }
+
+    /// What ending takes away from the state, to be let go of outside the lock.
+    private struct Leftovers {
+        let waiter: CheckedContinuation<TaskOutcome, any Error>?
+        let subscription: NotificationSubscription?
+        let fetch: OpenRequest?
+        let requests: [Task<Void, Never>]
+    }
+
+    let monitor: TaskMonitor
+    let wire: any TaskWire
+    private let onEvent: @Sendable (TaskEvent) -> Void
+    private let state: Mutex<State>
+
+    init(monitor: TaskMonitor, initial: TaskInfo, onEvent: @escaping @Sendable (TaskEvent) -> Void) {
+        let wire = monitor.session.wire
+        self.monitor = monitor
+        self.wire = wire
+        self.onEvent = onEvent
+        let polls = PollSchedule(
+            interval: initial.pollInterval, ramp: wire.pollsOnly ? monitor.firstPollDelay : nil,
+            defaultInterval: monitor.defaultPollInterval)
+        state = Mutex(
+            State(tracker: TaskTracker(task: initial, fetching: wire.fetchesOutcomeSeparately), polls: polls))
+    }
+
+    /// Starts following: the first look at the task, its notifications, a blocking tasks/result kept open
+    /// from the start where the wire has one (the SDK delivers elicitations on it), and the first poll. The
+    /// request is sent from a task of its own: the caller's stack, which stays as deep as it ever got for
+    /// as long as the caller waits, never goes down through the transport.
+    func start(_ notifications: NotificationSubscription) {
+        let first = state.withLock { state -> [TaskTracker.Action] in
+            guard state.end == nil else { return [] }
+            state.subscription = notifications
+            return state.tracker.start()
+        }
+        perform(first)
+        notifications.deliver { [weak self] notification in self?.notified(notification) }
+        if wire.fetchesOutcomeSeparately { request { await $0.openFetch() } }
+        schedulePoll()
+    }
+
+    /// Waits for the end. Cancelling the waiting task stops following (the task itself runs on).
+    public func outcome() async throws -> TaskOutcome {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { waiter in
+                let ended = state.withLock { state in
+                    if state.end == nil { state.waiter = waiter }
+                    return state.end
+                }
+                if let ended { waiter.resume(with: ended) } else { drain() }
+            }
+        } onCancel: {
+            stop()
+        }
+    }
+
+    /// Stops following: `outcome` throws `CancellationError` (the task itself runs on).
+    public func stop() { end(.failure(CancellationError())) }
+
+    /// Stops following: the caller gets `result`, and every source and request is let go. Only the first
+    /// end counts.
+    func end(_ result: Result<TaskOutcome, any Error>) {
+        let leftovers = state.withLock { state -> Leftovers? in
+            guard state.end == nil else { return nil }
+            state.end = result
+            defer {
+                state.waiter = nil
+                state.subscription = nil
+                state.fetch = nil
+                state.requests = [:]
+                state.reports = []
+            }
+            return Leftovers(
+                waiter: state.waiter, subscription: state.subscription, fetch: state.fetch,
+                requests: Array(state.requests.values))
+        }
+        guard let leftovers else { return }
+        leftovers.subscription?.cancel()
+        leftovers.fetch?.abandon()
+        for request in leftovers.requests { request.cancel() }
+        leftovers.waiter?.resume(with: result)
+    }
+
+    /// Queues a report for the tracker and, unless someone is handing reports over already, hands them over:
+    /// right here when `here` (a request's own short-lived task), else in a task of its own.
+    func feed(_ report: Report, here: Bool) {
+        let takeOver = state.withLock { state -> Bool in
+            guard state.end == nil else { return false }
+            state.reports.append(report)
+            guard !state.draining else { return false }
+            state.draining = true
+            return true
+        }
+        guard takeOver else { return }
+        if here { drain() } else { Task { self.drain() } }
+    }
+
+    /// Hands queued reports to the tracker and carries out what it says, until none is left.
+    private func drain() {
+        while let report = nextReport() {
+            switch report {
+            case .failure(let error): end(.failure(error))
+            case .input(let input): perform(state.withLock { $0.tracker.handle(input) })
+            }
+        }
+    }
+
+    private func nextReport() -> Report? {
+        state.withLock { state in
+            guard state.end == nil, !state.reports.isEmpty else {
+                state.draining = false
+                return nil
+            }
+            return state.reports.removeFirst()
+        }
+    }
+
+    private func perform(_ actions: [TaskTracker.Action]) {
+        for action in actions {
+            switch action {
+            case .emit(let event): onEvent(event)
+            case .fetchPayload: request { await $0.openFetch() }
+            case .confirmStatus: request { await $0.confirm() }
+            case .finish(let outcome):
+                end(.success(outcome))
+                return
+            }
+        }
+    }
+
+    /// Runs `work` in a short-lived task, cancelled if following ends first.
+    func request(_ work: @escaping @Sendable (TaskFollow) async -> Void) {
+        state.withLock { state in
+            guard state.end == nil else { return }
+            let key = state.nextRequest
+            state.nextRequest += 1
+            state.requests[key] = Task {
+                await work(self)
+                _ = self.state.withLock { $0.requests.removeValue(forKey: key) }
+            }
+        }
+    }
+
+    /// The task's own status and progress notifications; the end of them ends following at once rather than
+    /// at the next poll.
+    private func notified(_ notification: ServerNotification?) {
+        guard let notification else {
+            let session = monitor.session
+            feed(
+                .failure(session.closingError ?? SessionError(TransportError(.closed, "the session ended"))),
+                here: false)
+            return
+        }
+        if let input = monitor.report(for: notification) { feed(.input(input), here: false) }
+    }
+
+    /// Asks for the outcome (tasks/result); its answer, success or JSON-RPC error, goes to the tracker.
+    private func openFetch() async {
+        do {
+            let open = try await wire.openOutcome(monitor.taskID) { [weak self] answer in self?.fetched(answer) }
+            let kept = state.withLock { state -> Bool in
+                guard state.end == nil else { return false }
+                state.fetch = open
+                return true
+            }
+            if !kept { open.abandon() }
+        } catch let error as ResponseError {
+            feed(.input(.payload(.failure(error))), here: true)
+        } catch is CancellationError {
+        } catch {
+            feed(.failure(error), here: true)
+        }
+    }
+
+    private func fetched(_ answer: Result<CallToolResult, any Error>) {
+        switch answer {
+        case .success(let result): feed(.input(.payload(.success(result))), here: false)
+        case .failure(let error as ResponseError): feed(.input(.payload(.failure(error))), here: false)
+        case .failure(is CancellationError): break
+        case .failure(let error): feed(.failure(error), here: false)
+        }
+    }
+
+    /// One tasks/get after the payload, for the final status.
+    private func confirm() async {
+        do {
+            feed(.input(.confirmed(try await monitor.session.getTask(monitor.taskID))), here: true)
+        } catch let error as ResponseError where error.code == .invalidParams {
+            feed(.input(.notFound(error)), here: true)
+        } catch is CancellationError {
+        } catch {
+            feed(.failure(error), here: true)
+        }
+    }
+
+    /// Applies `change` to the poll schedule, unless following has ended; what it returns, if so.
+    func withPolls<Value>(_ change: (inout PollSchedule) -> Value) -> Value? {
+        state.withLock { state in state.end == nil ? change(&state.polls) : nil }
+    }
+}
