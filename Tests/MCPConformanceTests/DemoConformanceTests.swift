@@ -4,9 +4,10 @@ import MCPTestSupport
 import Testing
 
 /// The tools the checks may call on the demo server: a slow task, a failing one, the forbidden tool, and one
-/// that asks.
+/// that asks. The slow task lasts 6 s: the checks that look at a running task (result.blocks, cancel.running)
+/// skip once it has ended, and a machine loaded by the whole suite can take seconds to get to them.
 let demoTools = [
-    ToolRequest(name: "slow_count", assignments: ["n=4", "delay=0.5"]), ToolRequest(name: "fails"),
+    ToolRequest(name: "slow_count", assignments: ["n=4", "delay=1.5"]), ToolRequest(name: "fails"),
     ToolRequest(name: "never_task", assignments: ["x=hi"]), ToolRequest(name: "ask_user"),
 ]
 
