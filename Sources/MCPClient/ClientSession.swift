@@ -165,7 +165,7 @@ public final class ClientSession: Sendable {
 
     /// A fresh id with its pending slot open (so an answer that beats the wait is kept), and the params as
     /// sent: on the 2026-07-28 wire stamped with the envelope.
-    private func openRequest(params: JSONValue?, envelope: RequestEnvelope?) throws -> (RequestID, JSONValue?) {
+    func openRequest(params: JSONValue?, envelope: RequestEnvelope?) throws -> (RequestID, JSONValue?) {
         // A request that already carries an envelope (forwarded by a background session) keeps its own.
         let enveloped = params?["_meta"]?[MetaKey.protocolVersion] != nil
         let stamp = envelope ?? (enveloped || state.withLock { $0.discoverResult } == nil ? nil : defaultEnvelope)
@@ -179,7 +179,7 @@ public final class ClientSession: Sendable {
     }
 
     /// Writes a request whose slot is open; a failed write closes the slot.
-    private func writeRequest(_ id: RequestID, method: String, params: JSONValue?) async throws {
+    func writeRequest(_ id: RequestID, method: String, params: JSONValue?) async throws {
         do {
             try await write(.request(id: id, method: method, params: params, envelopeMeta: nil))
         } catch {
