@@ -4,14 +4,17 @@ import MCPCore
 import MCPTransport
 import Synchronization
 
-/// The commands attached to a background session: each has an ordered outbox (so a slow command never
-/// holds up the server's messages), may say it takes questions, and owns the tasks it created. The server's
+/// The commands attached to a background session: each has a way to send it frames that never waits (its
+/// connection queues them, so a slow command never holds up the server's messages), may say it takes
+/// questions, and owns the tasks it created. The server's
 /// elicitations are routed here: to the command that owns the task when it takes questions, else to one that
 /// does, else they
 /// wait until a command attaches.
 package final class SessionClients: Sendable {
     private struct Client {
-        var outbox: AsyncStream<[UInt8]>.Continuation
+        /// Queues a frame for the command. Never called with `state` locked: it may close the connection
+        /// at once, and its end detaches the command.
+        var deliver: @Sendable ([UInt8]) -> Void
         var takesQuestions = false
     }
 
@@ -32,6 +35,8 @@ package final class SessionClients: Sendable {
         var callsInFlight = 0
         /// Which commands get which task's notifications.
         var routes = NotificationRoutes()
+        /// Requests forwarded for commands and not yet settled (answered, called off, or failed).
+        var forwarded = 0
     }
 
     private let state = Mutex(State())
@@ -40,25 +45,23 @@ package final class SessionClients: Sendable {
 
     package init() {}
 
-    /// Registers a command; its messages are written, in order, by `drain`.
-    package func attach() -> (id: Int, outbox: AsyncStream<[UInt8]>) {
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
+    /// Registers a command whose frames go out through `deliver`, in the order they are sent.
+    package func attach(deliver: @escaping @Sendable ([UInt8]) -> Void) -> Int {
         let (id, waiters) = state.withLock { state in
             let id = state.nextClient
             state.nextClient += 1
-            state.clients[id] = Client(outbox: continuation)
+            state.clients[id] = Client(deliver: deliver)
             state.lastActivity = .now
             defer { state.attachWaiters = [:] }
             return (id, Array(state.attachWaiters.values))
         }
         for waiter in waiters { waiter.resume() }
-        return (id, stream)
+        return id
     }
 
     /// Forgets a command; an elicitation it had not answered goes to someone else.
     package func detach(_ id: Int) {
         let orphaned = state.withLock { state in
-            state.clients[id]?.outbox.finish()
             state.clients[id] = nil
             state.routes.leave(id)
             state.lastActivity = .now
@@ -100,6 +103,12 @@ package final class SessionClients: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
+    /// A command's request was forwarded to the server; `forwardEnded` once it is settled, however.
+    package func forwardStarted() { state.withLock { $0.forwarded += 1 } }
+    package func forwardEnded() { state.withLock { $0.forwarded -= 1 } }
+    /// Forwarded requests not settled yet: none once the commands that sent them have gone.
+    package var forwardedInFlight: Int { state.withLock { $0.forwarded } }
+
     package var ownedTaskCount: Int { state.withLock { $0.owners.count } }
     package var count: Int { state.withLock { $0.clients.count } }
 
@@ -109,12 +118,12 @@ package final class SessionClients: Sendable {
     }
 
     package func send(_ frame: [UInt8], to client: Int) {
-        _ = state.withLock { $0.clients[client]?.outbox.yield(frame) }
+        state.withLock { $0.clients[client]?.deliver }?(frame)
     }
 
     package func broadcast(_ frame: [UInt8]) {
-        let outboxes = state.withLock { $0.clients.values.map(\.outbox) }
-        for outbox in outboxes { outbox.yield(frame) }
+        let deliveries = state.withLock { $0.clients.values.map(\.deliver) }
+        for deliver in deliveries { deliver(frame) }
     }
 
     /// The command named task `taskID` in a request: it gets the task's notifications from now on.
@@ -127,13 +136,13 @@ package final class SessionClients: Sendable {
         guard case .notification(let method, let params, let meta)? = try? JSONRPCMessage.decode(frame) else {
             return broadcast(frame)
         }
-        let outboxes = state.withLock { state in
+        let deliveries = state.withLock { state in
             switch state.routes.audience(method: method, params: params, envelopeMeta: meta) {
-            case .everyone: return state.clients.values.map(\.outbox)
-            case .only(let clients): return clients.compactMap { state.clients[$0]?.outbox }
+            case .everyone: return state.clients.values.map(\.deliver)
+            case .only(let clients): return clients.compactMap { state.clients[$0]?.deliver }
             }
         }
-        for outbox in outboxes { outbox.yield(frame) }
+        for deliver in deliveries { deliver(frame) }
     }
 
     /// Delivers a command's answer (nil: it answered with an error) to an elicitation the session sent it;
@@ -155,13 +164,14 @@ package final class SessionClients: Sendable {
             let frame = JSONRPCMessage.request(
                 id: .string(id), method: ElicitRequest.method, params: params, envelopeMeta: nil
             ).encoded()
-            let sent = state.withLock { state -> Bool in
-                guard let target = state.clients[client], (try? answers.prepare(id)) != nil else { return false }
+            let target = state.withLock { state -> (@Sendable ([UInt8]) -> Void)? in
+                guard let target = state.clients[client], (try? answers.prepare(id)) != nil else { return nil }
                 state.asked[id] = client
-                target.outbox.yield(frame)
-                return true
+                return target.deliver
             }
-            let answer = sent ? try? await answers.wait(id) : nil
+            // Should the command leave before this reaches it, its detach gives the question up.
+            target?(frame)
+            let answer = target != nil ? try? await answers.wait(id) : nil
             if Task.isCancelled { state.withLock { _ = $0.asked.removeValue(forKey: id) } }
             if let answer, let result = try? JSONValueDecoder.decode(ElicitResult.self, from: answer) {
                 return result

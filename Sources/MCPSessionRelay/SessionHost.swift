@@ -80,8 +80,9 @@ package struct SessionHost: Sendable {
                 try await UnixSocket.serve(at: paths.socket, maximumFrameSize: context.settings.maxFrameSize) {
                     try? announced.write(to: paths.record)
                     ready.send("ready")
-                } _: { connection in
-                    await link.serve(connection)
+                } accept: { peer in
+                    let command = link.attach(send: peer.send)
+                    return SocketPeerEvents(received: command.received, closed: command.closed)
                 }
                 return .stopped
             }

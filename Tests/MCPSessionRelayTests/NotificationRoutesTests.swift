@@ -55,8 +55,10 @@ struct NotificationRoutesTests {
     @Test("SessionClients.route: a followed task's status reaches its follower only")
     func sessionClients() async {
         let clients = SessionClients()
-        let (first, firstOutbox) = clients.attach()
-        let (_, secondOutbox) = clients.attach()
+        let (firstOutbox, firstQueue) = AsyncStream<[UInt8]>.makeStream()
+        let (secondOutbox, secondQueue) = AsyncStream<[UInt8]>.makeStream()
+        let first = clients.attach { firstQueue.yield($0) }
+        _ = clients.attach { secondQueue.yield($0) }
         clients.follow("t1", by: first)
         let status = JSONRPCMessage.notification(
             method: TaskStatusNotification.method, params: Self.status("t1"), envelopeMeta: nil

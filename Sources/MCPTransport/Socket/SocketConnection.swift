@@ -3,7 +3,7 @@ import NIOCore
 import NIOPosix
 
 /// Newline-delimited JSON-RPC over one Unix domain socket connection: the wire between an mcptask command
-/// and a background session. Valid only inside `UnixSocket.withConnection` or a `UnixSocket.serve` handler.
+/// and a background session. Valid only inside `UnixSocket.withConnection`.
 public final class SocketConnection: MessageTransport {
     public let inbound = FrameChannel()
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
@@ -70,41 +70,4 @@ public enum UnixSocket {
             }
         }
     }
-
-    /// Listens at `path` (replacing a stale socket file; made private to the user) and runs `handler` for
-    /// each connection in a child task, until the calling task is cancelled. `ready` runs once listening.
-    public static func serve(
-        at path: String, maximumFrameSize: Int, ready: @Sendable () -> Void,
-        _ handler: @escaping @Sendable (SocketConnection) async -> Void
-    ) async throws {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
-        _ = chmod(path, 0o600)
-        ready()
-        try await server.executeThenClose { children in
-            try await withThrowingDiscardingTaskGroup { group in
-                for try await child in children {
-                    group.addTask {
-                        try? await child.executeThenClose { inbound, outbound in
-                            let connection = SocketConnection(outbound: outbound)
-                            await withDiscardingTaskGroup { pair in
-                                pair.addTask { await connection.read(inbound, maximumFrameSize: maximumFrameSize) }
-                                await handler(connection)
-                                connection.inbound.abandon()
-                                pair.cancelAll()
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif
