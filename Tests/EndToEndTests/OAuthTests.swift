@@ -288,11 +288,14 @@ struct OAuthTests {
         try await withOAuthServer { url in
             let home = Home(dir: try TempDir())
             defer { home.dir.remove() }
+            var logins: [String] = []
             for _ in 0..<2 {
                 let login = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
                 #expect(login.status == 0, "\(login)")
+                logins.append("\(login)")
             }
-            #expect(try await registrations(url, in: home.dir) == 1)
+            let afterTwo = try await registrations(url, in: home.dir)
+            #expect(afterTwo == 1, "registrations after two logins: \(logins)")
             let files = home.registrationFiles()
             #expect(files.count == 1)
             for file in files {
@@ -305,17 +308,20 @@ struct OAuthTests {
             #expect(tools.status == 0, "\(tools)")
 
             // A registration the server dropped is found out before the browser opens, and replaced.
-            #expect(try await registrations(url, in: home.dir, forgetting: true) == 1)
+            let beforeForgetting = try await registrations(url, in: home.dir, forgetting: true)
+            #expect(beforeForgetting == 1, "registrations before the server forgot them")
             let replaced = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
             #expect(replaced.status == 0, "\(replaced)")
-            #expect(try await registrations(url, in: home.dir) == 2)
+            let afterReplacing = try await registrations(url, in: home.dir)
+            #expect(afterReplacing == 2, "registrations after the dropped one was replaced")
 
             let logout = try await home.run(["auth", "logout", "-s", url])
             #expect(logout.status == 0, "\(logout)")
             #expect(home.registrationFiles().isEmpty)
             let again = try await home.run(["auth", "login", "-s", url, "--login-timeout", "30s"])
             #expect(again.status == 0, "\(again)")
-            #expect(try await registrations(url, in: home.dir) == 3)
+            let afterLogout = try await registrations(url, in: home.dir)
+            #expect(afterLogout == 3, "registrations after logout and a new login")
         }
     }
 
@@ -335,7 +341,7 @@ struct OAuthTests {
             environment["PREREG_SECRET"] = secret
             let run = { (arguments: [String]) in try await mcptask(arguments, environment: environment) }
 
-            let login = try await run(["auth", "login", "-s", "guarded", "--login-timeout", "30s", "-v"])
+            let login = try await run(["auth", "login", "-s", "guarded", "--login-timeout", "30s"])
             #expect(login.status == 0, "\(login)")
             let tools = try await run(["tools", "-s", "guarded", "-v"])
             #expect(tools.status == 0 && tools.stdout.contains("must_be_task"), "\(tools)")
