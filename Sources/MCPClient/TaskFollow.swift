@@ -4,9 +4,10 @@ import Synchronization
 /// One task as a TaskMonitor follows it: its tracker, the reports waiting for the tracker, and the requests
 /// under way. Nothing here waits in a task for the task's whole life: notifications and the tasks/result
 /// answer arrive through handlers, polls are short-lived tasks started by a timer, and the monitor's caller
-/// waits on a continuation. Following a task costs this object, not a few suspended tasks and their stacks.
+/// waits on a continuation, or not at all. Following a task costs this object, not a few suspended tasks and their stacks.
 ///
-/// `TaskMonitor.start` makes one; `outcome` waits for the end and `stop` gives up following.
+/// `TaskMonitor.start` makes one; `outcome` waits for the end (or `whenEnded` is told of it), and `stop`
+/// gives up following.
 ///
 /// Reports reach the tracker one at a time and in order: whoever queues the first report while none is
 /// being handled hands them all over (`drain`); the others only queue theirs. A report that arrives on the
@@ -24,7 +25,7 @@ public final class TaskFollow: Sendable {
         /// Someone is handing reports to the tracker. True at first: `run` hands over the first ones.
         var draining = true
         var end: Result<TaskOutcome, any Error>?
-        var waiter: CheckedContinuation<TaskOutcome, any Error>?
+        var onEnd: EndHandler?
         var polls: PollSchedule
         var subscription: NotificationSubscription?
         var fetch: OpenRequest?
@@ -36,21 +37,22 @@ public final class TaskFollow: Sendable {
 
     /// What ending takes away from the state, to be let go of outside the lock.
     private struct Leftovers {
-        let waiter: CheckedContinuation<TaskOutcome, any Error>?
+        let onEnd: EndHandler?
         let subscription: NotificationSubscription?
         let fetch: OpenRequest?
         let requests: [Task<Void, Never>]
     }
 
     let monitor: TaskMonitor
-    let wire: any TaskWire
+    /// Asked of the session each time rather than kept: the wire is a boxed value, one more allocation per
+    /// task followed for as long as it runs.
+    var wire: any TaskWire { monitor.session.wire }
     private let onEvent: @Sendable (TaskEvent) -> Void
     private let state: Mutex<State>
 
     init(monitor: TaskMonitor, initial: TaskInfo, onEvent: @escaping @Sendable (TaskEvent) -> Void) {
         let wire = monitor.session.wire
         self.monitor = monitor
-        self.wire = wire
         self.onEvent = onEvent
         let polls = PollSchedule(
             interval: initial.pollInterval, ramp: wire.pollsOnly ? monitor.firstPollDelay : nil,
@@ -75,19 +77,27 @@ public final class TaskFollow: Sendable {
         schedulePoll()
     }
 
+    /// How following ended: the task's outcome, or why it could not go on (`CancellationError` once stopped).
+    public typealias EndHandler = @Sendable (Result<TaskOutcome, any Error>) -> Void
+
     /// Waits for the end. Cancelling the waiting task stops following (the task itself runs on).
     public func outcome() async throws -> TaskOutcome {
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { waiter in
-                let ended = state.withLock { state in
-                    if state.end == nil { state.waiter = waiter }
-                    return state.end
-                }
-                if let ended { waiter.resume(with: ended) } else { drain() }
-            }
+            try await withCheckedThrowingContinuation { waiter in whenEnded { waiter.resume(with: $0) } }
         } onCancel: {
             stop()
         }
+    }
+
+    /// Calls `handler` once, when following ends (at once if it has), on whichever thread ends it: for a
+    /// caller that need not wait, such as a REPL's background job, which then costs no task while its task
+    /// runs. Use this or `outcome`, once: the reports that came since `start` wait for it.
+    public func whenEnded(_ handler: @escaping EndHandler) {
+        let ended = state.withLock { state in
+            if state.end == nil { state.onEnd = handler }
+            return state.end
+        }
+        if let ended { handler(ended) } else { drain() }
     }
 
     /// Stops following: `outcome` throws `CancellationError` (the task itself runs on).
@@ -100,21 +110,21 @@ public final class TaskFollow: Sendable {
             guard state.end == nil else { return nil }
             state.end = result
             defer {
-                state.waiter = nil
+                state.onEnd = nil
                 state.subscription = nil
                 state.fetch = nil
                 state.requests = [:]
                 state.reports = []
             }
             return Leftovers(
-                waiter: state.waiter, subscription: state.subscription, fetch: state.fetch,
+                onEnd: state.onEnd, subscription: state.subscription, fetch: state.fetch,
                 requests: Array(state.requests.values))
         }
         guard let leftovers else { return }
         leftovers.subscription?.cancel()
         leftovers.fetch?.abandon()
         for request in leftovers.requests { request.cancel() }
-        leftovers.waiter?.resume(with: result)
+        leftovers.onEnd?(result)
     }
 
     /// Queues a report for the tracker and, unless someone is handing reports over already, hands them over:

@@ -20,7 +20,8 @@ extension Repl {
         // The children capture only what they use: a copy of the whole REPL in each, with hundreds of jobs
         // running, costs more than the job's own state.
         announce(job)
-        group.addTask { [pipeline, console] in await pipeline.start(job.run) { [console] in console.note($0) } }
+        // The job's task ends once its task exists: following it costs no task (`launch`).
+        group.addTask { [pipeline, console] in await pipeline.launch(job.run) { [console] in console.note($0) } }
         if background || request.detach {
             job.setAttached(false)
             // Back to the prompt once the task exists (or the plain call is sent); Ctrl-C stops waiting.

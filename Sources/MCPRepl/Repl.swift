@@ -98,6 +98,8 @@ package struct Repl: Sendable {
                 console.note("waiting for \(jobs.running.count) background job(s) to end (Ctrl-C leaves them)")
                 _ = try? await until(signals.quit) { await jobs.waitForAll() }
             }
+            // A job whose task is being followed has no task of its own to cancel: its run is stopped.
+            for job in jobs.running { job.run.stop.fire() }
             group.cancelAll()
             if let signal = signals.terminatedBy { return ExitStatus(.terminated(signal: signal)) }
             return last

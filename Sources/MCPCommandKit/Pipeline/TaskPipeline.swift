@@ -34,22 +34,41 @@ package struct TaskPipeline: Sendable {
     /// had until it ends, and the call's (tools/list, tools/call through the transport) would otherwise stay
     /// allocated under the monitor for the task's whole life, once for every task followed at once.
     package func start(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async {
-        await stages(run, first: { try await call(run, notes: notes) })
+        let launch = await attempt(run) { try await call(run, notes: notes) }
+        await stage(run, after: launch)
+    }
+
+    /// Makes `run`'s call as `start` does, but returns once the call is over or its task exists: the task is
+    /// then followed without a task waiting for it, and its end applied to the run when it comes (`run.stop`
+    /// still stops it). A REPL's background jobs, hundreds at once, so cost no task while they run.
+    package func launch(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async {
+        let launch = await attempt(run) { try await call(run, notes: notes) }
+        guard case .done(.follow(let task, let token, let notifications)) = launch else {
+            return await stage(run, after: launch)
+        }
+        let (follow, stopping) = monitor(run, task, progressToken: token, notifications: notifications)
+        let journal = context.journal
+        let now = context.console.now
+        follow.whenEnded { result in
+            stopping.map(run.stop.forget)
+            Self.conclude(run, Self.end(of: result), journal: journal, now: now)
+        }
     }
 
     /// Follows the existing task `taskID` until it ends (`watch`, `result`).
     package func follow(_ run: TaskRun, taskID: String, progressToken: ProgressToken?) async {
-        await stages(run) {
+        let launch = await attempt(run) {
             // Subscribe first: a status notification may come while tasks/get is on its way.
             let notifications = session.subscribeNotifications()
             do {
                 let initial = try await session.getTask(taskID)
                 run.apply(.created(initial))
-                return .follow(initial, progressToken, notifications)
+                return Launch.follow(initial, progressToken, notifications)
             } catch let error as ResponseError where error.code == .invalidParams {
                 return .ended(.outcome(.notFound(taskID: taskID, error)))
             }
         }
+        await stage(run, after: launch)
     }
 
     /// How the first stage went: over already, or a task to follow.
@@ -58,16 +77,34 @@ package struct TaskPipeline: Sendable {
         case follow(TaskInfo, ProgressToken?, NotificationSubscription)
     }
 
-    /// Runs `first` in a child task and then, if it leaves a task to follow, a TaskMonitor; each stage until
-    /// it ends or the run is stopped. The end is applied to the run.
-    private func stages(_ run: TaskRun, first: @escaping @Sendable () async throws -> Launch) async {
+    /// The second stage, once the first (run in a child task by `attempt`) is over: a TaskMonitor, if it left
+    /// a task to follow, until it ends or the run is stopped. The end is applied to the run. The first stage's
+    /// closure (which holds the pipeline and its context) is let go before this stage waits.
+    private func stage(_ run: TaskRun, after launch: Attempt<Launch>) async {
         let end: TaskRun.End
-        switch await attempt(run, first) {
+        switch launch {
         case .ended(let ended), .done(.ended(let ended)): end = ended
         case .done(.follow(let task, let token, let notifications)):
-            end = await monitor(run, task, progressToken: token, notifications: notifications)
+            let (follow, stopping) = monitor(run, task, progressToken: token, notifications: notifications)
+            let result: Result<TaskOutcome, any Error>
+            do {
+                result = .success(try await follow.outcome())
+            } catch {
+                result = .failure(error)
+            }
+            stopping.map(run.stop.forget)
+            end = Self.end(of: result)
         }
-        conclude(run, end)
+        Self.conclude(run, end, journal: context.journal, now: context.console.now)
+    }
+
+    /// How the run ended, from how following its task did.
+    private static func end(of following: Result<TaskOutcome, any Error>) -> TaskRun.End {
+        switch following {
+        case .success(let outcome): .outcome(outcome)
+        case .failure(is CancellationError): .stopped
+        case .failure(let error): .failed(error)
+        }
     }
 
     /// What one stage gave, or how the run ended instead.
@@ -90,15 +127,17 @@ package struct TaskPipeline: Sendable {
         }
     }
 
-    /// Shows the end and notes the final status: out of `stages`, so its work is not part of the frame that
-    /// waits for the whole run.
+    /// Shows the end and notes the final status: out of `stage`, so its work is not part of the frame that
+    /// waits for the whole run; static, so a run ended by a handler keeps only the journal, not the pipeline.
     @inline(never)
-    private func conclude(_ run: TaskRun, _ end: TaskRun.End) {
+    private static func conclude(
+        _ run: TaskRun, _ end: TaskRun.End, journal: TaskJournal, now: @Sendable () -> Double
+    ) {
         run.apply(.ended(end))
         // The final status goes to the journal after the end is shown: its write may wait for another
         // process's lock (hundreds of `watch` commands finishing together), and the result should not.
         if case .outcome(let outcome) = end, let task = outcome.task {
-            context.journal.noteStatus(task.status.rawValue, of: task.taskId, now: context.console.now())
+            journal.noteStatus(task.status.rawValue, of: task.taskId, now: now())
         }
     }
 
@@ -184,14 +223,14 @@ package struct TaskPipeline: Sendable {
         }
     }
 
-    /// One TaskMonitor from `initial` to the end (`conclude` notes the final status in the journal), followed
-    /// in this task: the run's stop ends it as cancellation does, with no child task to cancel. The
-    /// subscription is narrowed to the task first, so with many tasks followed at once each notification
-    /// reaches only its own task's monitor.
+    /// Starts a TaskMonitor from `initial`, its events going to the run; the run's stop stops it, with no
+    /// task to cancel. Forget the returned key on the run's trigger once it has ended. The subscription is
+    /// narrowed to the task first, so with many tasks followed at once each notification reaches only its
+    /// own task's monitor.
     private func monitor(
         _ run: TaskRun, _ initial: TaskInfo, progressToken: ProgressToken?,
         notifications: NotificationSubscription
-    ) async -> TaskRun.End {
+    ) -> (TaskFollow, stopping: Int?) {
         notifications.narrow(task: initial.taskId, progressToken: progressToken)
         let monitor = TaskMonitor(session: session, taskID: initial.taskId, progressToken: progressToken)
         let follow = monitor.start(initial: initial, notifications: notifications) { event in
@@ -199,14 +238,7 @@ package struct TaskPipeline: Sendable {
         }
         let stopping = run.stop.whenFired { follow.stop() }
         if stopping == nil { follow.stop() }
-        defer { stopping.map(run.stop.forget) }
-        do {
-            return .outcome(try await follow.outcome())
-        } catch is CancellationError {
-            return .stopped
-        } catch {
-            return .failed(error)
-        }
+        return (follow, stopping)
     }
 
     private func plainCall(
