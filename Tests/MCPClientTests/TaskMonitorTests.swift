@@ -125,4 +125,40 @@ private func callAndMonitor(_ session: ClientSession, events: Events) async thro
         #expect(result.json == doneResult)
         #expect(resultRequests.withLock { $0 } == 2)
     }
+
+    @Test("stopping a follow ends it with CancellationError, and a handler asked after the end is told at once")
+    func stoppedFollow() async throws {
+        let ended = try await withFakeServer { peer in
+            _ = try await peer.handshake(tasks: tasksCapability)
+            let (call, _) = try await peer.expectRequest("tools/call")
+            peer.respond(call, ["task": status("working", poll: 60_000)])
+            // tasks/result is left unanswered: only the stop can end the follow.
+            while let message = try await peer.receive() {
+                guard case .request(_, let method, _, _) = message, method != "tasks/result" else { continue }
+                throw ScriptError(description: "unexpected \(method)")
+            }
+        } client: { session -> [String] in
+            try await session.initialize()
+            let notifications = session.subscribeNotifications()
+            let response = try await session.callTool(
+                name: "slow", arguments: [:], task: TaskMetadata(ttl: 60_000), progressToken: nil)
+            guard case .task(let created) = response else { throw ScriptError(description: "expected a task") }
+            let monitor = TaskMonitor(session: session, taskID: created.task.taskId, progressToken: nil)
+            let follow = monitor.start(initial: created.task, notifications: notifications) { _ in }
+            follow.stop()
+            var ends: [String] = []
+            do {
+                _ = try await follow.outcome()
+                ends.append("outcome")
+            } catch is CancellationError {
+                ends.append("cancelled")
+            }
+            let late = Mutex<[String]>([])
+            follow.whenEnded { result in
+                late.withLock { $0.append((try? result.get()) == nil ? "cancelled" : "outcome") }
+            }
+            return ends + late.withLock { $0 }
+        }
+        #expect(ended == ["cancelled", "cancelled"])
+    }
 }
