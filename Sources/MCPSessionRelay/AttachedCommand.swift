@@ -10,8 +10,8 @@ import Synchronization
 package final class AttachedCommand: Sendable {
     /// A request forwarded for the command and not answered yet: what calling it off takes.
     private struct Forwarded {
-        /// The id the session sent it under; nil for the moment before `ClientSession.forward` returns it.
-        var upstream: RequestID?
+        /// The request as the session sent it; nil for the moment before `ClientSession.forward` returns it.
+        var upstream: ForwardedRequest?
         /// Tells this request from a later one the command sends under the same id.
         let serial: Int
         /// Whether the server hears of a cancel (a tasks/result is given up without saying so: see `forward`).
@@ -120,8 +120,7 @@ package final class AttachedCommand: Sendable {
     }
 
     private func callOff(_ request: Forwarded) {
-        guard let upstream = request.upstream else { return }
-        session.callOff(upstream, tellServer: request.tellServer)
+        request.upstream?.callOff(tellServer: request.tellServer)
     }
 
     /// What the command is answered, or nil when the server is gone: the session then ends and closes every
