@@ -161,4 +161,30 @@ private func callAndMonitor(_ session: ClientSession, events: Events) async thro
         }
         #expect(ended == ["cancelled", "cancelled"])
     }
+
+    @Test("a pollInterval too large for a timer is followed as any other, not a crash")
+    func hugePollInterval() async throws {
+        let outcome = try await withFakeServer { peer in
+            _ = try await peer.handshake(tasks: tasksCapability)
+            let (call, _) = try await peer.expectRequest("tools/call")
+            peer.respond(call, ["task": status("working", poll: Int.max)])
+            while let message = try await peer.receive() {
+                guard case .request(let id, let method, _, _) = message else { continue }
+                switch method {
+                case "tasks/result":
+                    peer.notify("notifications/tasks/status", status("completed", poll: Int.max))
+                    peer.respond(id, doneResult)
+                case "tasks/get": peer.respond(id, status("completed", poll: Int.max))
+                default: throw ScriptError(description: "unexpected \(method)")
+                }
+            }
+        } client: { session in
+            try await callAndMonitor(session, events: Events())
+        }
+        guard case .completed(let task, _) = outcome else {
+            Issue.record("expected completed, got \(outcome)")
+            return
+        }
+        #expect(task.pollInterval == Int.max)
+    }
 }
