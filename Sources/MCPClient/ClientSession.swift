@@ -101,14 +101,18 @@ public final class ClientSession: Sendable {
     /// Sends a typed request whose answer goes to `handler` instead of a waiting task, and returns its id
     /// once it is written. For a request kept open for a task's whole life (tasks/result), hundreds at once:
     /// each costs a pending slot, not a suspended task. No timeout; `abandon` gives it up without telling
-    /// the server. The handler may run on the receive loop, so it should only hand the answer on.
+    /// the server. The handler runs in a short task of its own (or on the caller's, when given up).
     public func send<Request: MCPRequest>(
         _ request: Request, answer handler: @escaping @Sendable (Result<Request.Response, any Error>) -> Void
     ) async throws -> RequestID {
         let (id, params) = try openRequest(params: try JSONValueEncoder.encode(request), envelope: nil)
         try await writeRequest(id, method: Request.method, params: params)
         pending.whenAnswered(id) { answer in
-            handler(answer.flatMap { result in Result { try Self.decodeAnswer(to: Request.self, from: result) } })
+            // Decoded in a task of its own: the answer arrives on the receive loop, and a large result (a
+            // tool's file or image) would hold up every other message while it is read.
+            Task {
+                handler(answer.flatMap { result in Result { try Self.decodeAnswer(to: Request.self, from: result) } })
+            }
         }
         return id
     }

@@ -33,9 +33,11 @@ public final class NotificationSubscription: Sendable {
     }
 
     /// The notifications as a stream, for a reader that has a task of its own: the held ones first; it ends
-    /// with the session's notifications or when the subscription is cancelled (or dropped).
+    /// with the session's notifications or when the subscription is cancelled. The stream keeps the
+    /// subscription until it ends, so the reader need not hold on to it.
     public func stream() -> AsyncStream<ServerNotification> {
         let (stream, continuation) = AsyncStream<ServerNotification>.makeStream()
+        continuation.onTermination = { _ in self.cancel() }
         deliver { notification in
             if let notification { continuation.yield(notification) } else { continuation.finish() }
         }

@@ -61,6 +61,11 @@ public final class TaskFollow: Sendable {
             State(tracker: TaskTracker(task: initial, fetching: wire.fetchesOutcomeSeparately), polls: polls))
     }
 
+    /// A follow let go of without an end (started, then never waited for) still gives up its open request.
+    deinit {
+        state.withLock { $0.end == nil ? $0.fetch : nil }?.abandon()
+    }
+
     /// Starts following: the first look at the task, its notifications, a blocking tasks/result kept open
     /// from the start where the wire has one (the SDK delivers elicitations on it), and the first poll. The
     /// request is sent from a task of its own: the caller's stack, which stays as deep as it ever got for
@@ -85,7 +90,8 @@ public final class TaskFollow: Sendable {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { waiter in whenEnded { waiter.resume(with: $0) } }
         } onCancel: {
-            stop()
+            // Not handed over here: a cancellation handler runs on whichever thread cancels.
+            feed(.failure(CancellationError()), here: false, first: true)
         }
     }
 
@@ -100,8 +106,10 @@ public final class TaskFollow: Sendable {
         if let ended { handler(ended) } else { drain() }
     }
 
-    /// Stops following: `outcome` throws `CancellationError` (the task itself runs on).
-    public func stop() { end(.failure(CancellationError())) }
+    /// Stops following: `outcome` throws `CancellationError` (the task itself runs on). The stop goes ahead
+    /// of the reports waiting, through whoever hands them over, so no event is shown after the end; with
+    /// nobody handing them over, it ends here and now.
+    public func stop() { feed(.failure(CancellationError()), here: true, first: true) }
 
     /// Stops following: the caller gets `result`, and every source and request is let go. Only the first
     /// end counts.
@@ -127,12 +135,13 @@ public final class TaskFollow: Sendable {
         leftovers.onEnd?(result)
     }
 
-    /// Queues a report for the tracker and, unless someone is handing reports over already, hands them over:
-    /// right here when `here` (a request's own short-lived task), else in a task of its own.
-    func feed(_ report: Report, here: Bool) {
+    /// Queues a report for the tracker (ahead of the others when `first`) and, unless someone is handing
+    /// reports over already, hands them over: right here when `here` (a request's own short-lived task), else
+    /// in a task of its own.
+    func feed(_ report: Report, here: Bool, first: Bool = false) {
         let takeOver = state.withLock { state -> Bool in
             guard state.end == nil else { return false }
-            state.reports.append(report)
+            if first { state.reports.insert(report, at: 0) } else { state.reports.append(report) }
             guard !state.draining else { return false }
             state.draining = true
             return true
@@ -218,12 +227,13 @@ public final class TaskFollow: Sendable {
         }
     }
 
+    /// The tasks/result answer, in the short task `openOutcome` gives it.
     private func fetched(_ answer: Result<CallToolResult, any Error>) {
         switch answer {
-        case .success(let result): feed(.input(.payload(.success(result))), here: false)
-        case .failure(let error as ResponseError): feed(.input(.payload(.failure(error))), here: false)
+        case .success(let result): feed(.input(.payload(.success(result))), here: true)
+        case .failure(let error as ResponseError): feed(.input(.payload(.failure(error))), here: true)
         case .failure(is CancellationError): break
-        case .failure(let error): feed(.failure(error), here: false)
+        case .failure(let error): feed(.failure(error), here: true)
         }
     }
 

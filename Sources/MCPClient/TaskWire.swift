@@ -56,7 +56,7 @@ public protocol TaskWire: Sendable {
     func answer(_ taskID: String, responses: [String: JSONValue]) async throws
 }
 
-/// Where an outcome asked for with `openOutcome` goes; it may run on the session's receive loop.
+/// Where an outcome asked for with `openOutcome` goes; it runs in a short task of its own.
 public typealias OutcomeHandler = @Sendable (Result<CallToolResult, any Error>) -> Void
 
 /// A request under way whose answer goes to a handler: `abandon` gives it up (the handler then gets
