@@ -32,11 +32,7 @@ extension TaskFollow {
     /// once wait for their polls without a suspended task (and its stack) each.
     func schedulePoll() {
         guard let delay = withPolls({ $0.nextDelay() }) else { return }
-        // At most a day: the server's pollInterval is its own number, and one of 10^13 ms would overflow the
-        // nanoseconds the timer takes.
-        let (seconds, attoseconds) = min(delay, .seconds(86_400)).components
-        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak self] in
+        DispatchQueue.global().asyncAfter(deadline: .now() + delay.dispatchInterval) { [weak self] in
             self?.request { await $0.poll() }
         }
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import MCPClient
 import Synchronization
 
 #if canImport(Glibc)
@@ -64,9 +65,7 @@ package final class Interrupts: Sendable {
         var timer: (any DispatchSourceTimer)?
         if let timeout {
             let source = DispatchSource.makeTimerSource(queue: .global())
-            let (seconds, attoseconds) = timeout.components
-            source.schedule(
-                deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)))
+            source.schedule(deadline: .now() + timeout.dispatchInterval)
             timer = source
         }
         self.timer = timer
