@@ -98,28 +98,20 @@ public final class ClientSession: Sendable {
         return try Self.decodeAnswer(to: Request.self, from: result)
     }
 
-    /// Sends a typed request whose answer goes to `handler` instead of a waiting task, and returns its id
-    /// once it is written. For a request kept open for a task's whole life (tasks/result), hundreds at once:
-    /// each costs a pending slot, not a suspended task. No timeout; `abandon` gives it up without telling
-    /// the server. The handler runs in a short task of its own (or on the caller's, when given up).
-    public func send<Request: MCPRequest>(
+    /// Sends a typed request whose answer goes to `handler` instead of a waiting task (`forward`, typed). For
+    /// a request kept open for a task's whole life (tasks/result), hundreds at once: each costs a pending
+    /// slot, not a suspended task. No timeout. The answer is decoded, and the handler run, in a short task of
+    /// its own: it arrives on the receive loop, and a large result (a tool's file or image) would hold up
+    /// every other message while it is read. Nil when the session has ended (the handler has been told).
+    func send<Request: MCPRequest>(
         _ request: Request, answer handler: @escaping @Sendable (Result<Request.Response, any Error>) -> Void
-    ) async throws -> RequestID {
-        let (id, params) = try openRequest(params: try JSONValueEncoder.encode(request), envelope: nil)
-        try await writeRequest(id, method: Request.method, params: params)
-        pending.whenAnswered(id) { answer in
-            // Decoded in a task of its own: the answer arrives on the receive loop, and a large result (a
-            // tool's file or image) would hold up every other message while it is read.
+    ) throws -> ForwardedRequest? {
+        forward(method: Request.method, params: try JSONValueEncoder.encode(request)) { answer in
             Task {
                 handler(answer.flatMap { result in Result { try Self.decodeAnswer(to: Request.self, from: result) } })
             }
         }
-        return id
     }
-
-    /// Gives up a request sent with an answer handler: the handler gets `CancellationError`, a later answer
-    /// is ignored, and the server is not told.
-    public func abandon(_ id: RequestID) { pending.cancel(id) }
 
     private static func decodeAnswer<Request: MCPRequest>(to request: Request.Type, from result: JSONValue) throws
         -> Request.Response

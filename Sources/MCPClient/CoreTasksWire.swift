@@ -48,10 +48,10 @@ struct CoreTasksWire: TaskWire {
         return try await session.send(GetTaskPayloadRequest(taskId: taskID), timeout: nil, tellServerOnCancel: false)
     }
 
-    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) async throws -> OpenRequest {
+    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) throws -> OpenRequest {
         try require("tasks/result", canGet)
-        let id = try await session.send(GetTaskPayloadRequest(taskId: taskID), answer: handler)
-        return OpenRequest { [session] in session.abandon(id) }
+        let request = try session.send(GetTaskPayloadRequest(taskId: taskID), answer: handler)
+        return OpenRequest { request?.callOff(tellServer: false) }
     }
 
     func cancel(_ taskID: String) async throws -> TaskInfo? {

@@ -92,7 +92,7 @@ struct ExtensionTasksWire: TaskWire {
 
     /// The outcome comes with tasks/get here, so this is only asked once the task is terminal and answers
     /// at once: a short-lived task makes the request.
-    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) async throws -> OpenRequest {
+    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) throws -> OpenRequest {
         let asking = Task {
             do {
                 handler(.success(try await outcome(taskID)))

@@ -4,7 +4,8 @@ import Synchronization
 /// One task as a TaskMonitor follows it: its tracker, the reports waiting for the tracker, and the requests
 /// under way. Nothing here waits in a task for the task's whole life: notifications and the tasks/result
 /// answer arrive through handlers, polls are short-lived tasks started by a timer, and the monitor's caller
-/// waits on a continuation, or not at all. Following a task costs this object, not a few suspended tasks and their stacks.
+/// waits on a continuation, or not at all. Following a task costs this object, not a few suspended tasks
+/// and their stacks.
 ///
 /// `TaskMonitor.start` makes one; `outcome` waits for the end (or `whenEnded` is told of it), and `stop`
 /// gives up following.
@@ -22,15 +23,16 @@ public final class TaskFollow: Sendable {
     private struct State {
         var tracker: TaskTracker
         var reports: [Report] = []
-        /// Someone is handing reports to the tracker. True at first: `run` hands over the first ones.
+        /// Someone is handing reports to the tracker. True at first: `whenEnded` (or `outcome`) hands over
+        /// the first ones.
         var draining = true
         var end: Result<TaskOutcome, any Error>?
         var onEnd: EndHandler?
         var polls: PollSchedule
         var subscription: NotificationSubscription?
         var fetch: OpenRequest?
-        /// Requests under way in short-lived tasks (a poll, a confirming tasks/get, a tasks/result being
-        /// sent), cancelled when following ends.
+        /// Requests under way in short-lived tasks (a poll, a confirming tasks/get), cancelled when
+        /// following ends.
         var requests: [Int: Task<Void, Never>] = [:]
         var nextRequest = 0
     }
@@ -67,9 +69,7 @@ public final class TaskFollow: Sendable {
     }
 
     /// Starts following: the first look at the task, its notifications, a blocking tasks/result kept open
-    /// from the start where the wire has one (the SDK delivers elicitations on it), and the first poll. The
-    /// request is sent from a task of its own: the caller's stack, which stays as deep as it ever got for
-    /// as long as the caller waits, never goes down through the transport.
+    /// from the start where the wire has one (the SDK delivers elicitations on it), and the first poll.
     func start(_ notifications: NotificationSubscription) {
         let first = state.withLock { state -> [TaskTracker.Action] in
             guard state.end == nil else { return [] }
@@ -78,7 +78,7 @@ public final class TaskFollow: Sendable {
         }
         perform(first)
         notifications.deliver { [weak self] notification in self?.notified(notification) }
-        if wire.fetchesOutcomeSeparately { request { await $0.openFetch() } }
+        if wire.fetchesOutcomeSeparately { openFetch() }
         schedulePoll()
     }
 
@@ -174,7 +174,7 @@ public final class TaskFollow: Sendable {
         for action in actions {
             switch action {
             case .emit(let event): onEvent(event)
-            case .fetchPayload: request { await $0.openFetch() }
+            case .fetchPayload: openFetch()
             case .confirmStatus: request { await $0.confirm() }
             case .finish(let outcome):
                 end(.success(outcome))
@@ -210,24 +210,21 @@ public final class TaskFollow: Sendable {
     }
 
     /// Asks for the outcome (tasks/result); its answer, success or JSON-RPC error, goes to the tracker.
-    private func openFetch() async {
+    private func openFetch() {
         do {
-            let open = try await wire.openOutcome(monitor.taskID) { [weak self] answer in self?.fetched(answer) }
+            let open = try wire.openOutcome(monitor.taskID) { [weak self] answer in self?.fetched(answer) }
             let kept = state.withLock { state -> Bool in
                 guard state.end == nil else { return false }
                 state.fetch = open
                 return true
             }
             if !kept { open.abandon() }
-        } catch let error as ResponseError {
-            feed(.input(.payload(.failure(error))), here: true)
-        } catch is CancellationError {
         } catch {
-            feed(.failure(error), here: true)
+            fetched(.failure(error))
         }
     }
 
-    /// The tasks/result answer, in the short task `openOutcome` gives it.
+    /// The tasks/result answer (in the short task `openOutcome` gives it), or why it could not be asked.
     private func fetched(_ answer: Result<CallToolResult, any Error>) {
         switch answer {
         case .success(let result): feed(.input(.payload(.success(result))), here: true)

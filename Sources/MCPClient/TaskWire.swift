@@ -46,9 +46,9 @@ public protocol TaskWire: Sendable {
     /// The outcome on its own; on the extension wire, tasks/get once the task is terminal.
     func outcome(_ taskID: String) async throws -> CallToolResult
     /// Asks for the outcome as `outcome` does, with the answer going to `handler` rather than to a waiting
-    /// task, and returns once it is asked: a monitor keeps the 2025-11-25 tasks/result open for the task's
-    /// whole life, and hundreds of them at once should not each hold a suspended task.
-    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) async throws -> OpenRequest
+    /// task; a short task of its own sends the request. A monitor keeps the 2025-11-25 tasks/result open for
+    /// the task's whole life, and hundreds of them at once should not each hold a suspended task.
+    func openOutcome(_ taskID: String, answer handler: @escaping OutcomeHandler) throws -> OpenRequest
     /// tasks/cancel: the task as the server then reports it, or nil where it only acknowledges.
     func cancel(_ taskID: String) async throws -> TaskInfo?
     func list() async throws -> [TaskInfo]
