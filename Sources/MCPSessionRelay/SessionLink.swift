@@ -1,7 +1,6 @@
 import MCPClient
 import MCPCommandKit
 import MCPCore
-import MCPTransport
 import Synchronization
 
 /// One command attached to a background session. The session answers the handshake itself (from the
@@ -22,29 +21,6 @@ package struct SessionLink: Sendable {
     /// frames and its end go to what this returns.
     package func attach(send: @escaping @Sendable ([UInt8]) -> Void) -> AttachedCommand {
         AttachedCommand(link: self, client: clients.attach(deliver: send))
-    }
-
-    /// Serves a command over a transport read and written by tasks (an in-process pipe), until it closes.
-    /// The session's socket does without these tasks (see `UnixSocket.serve`).
-    package func serve(_ connection: any MessageTransport) async {
-        let (outbox, queue) = AsyncStream<[UInt8]>.makeStream()
-        let command = attach { frame in queue.yield(frame) }
-        await withDiscardingTaskGroup { group in
-            group.addTask {
-                for await frame in outbox {
-                    do { try await connection.send(frame) } catch { return }
-                }
-            }
-            var failure: (any Error)?
-            do {
-                for try await frame in connection.inbound { command.received(frame) }
-            } catch {
-                failure = error
-            }
-            command.closed(failure)
-            queue.finish()
-            group.cancelAll()
-        }
     }
 
     /// What the session answers itself: the handshake from the server's kept answer, ping, and its own
