@@ -26,8 +26,8 @@ public final class NotificationSubscription: Sendable {
     }
 
     /// Hands the notifications held so far to `handler`, in order, then each as it comes, and nil once when
-    /// the session's notifications end or the subscription is cancelled. The handler runs on the session's receive loop: it should only hand
-    /// the notification on, never wait.
+    /// the session's notifications end or the subscription is cancelled. The handler runs on the session's
+    /// receive loop: it should only hand the notification on, never wait.
     public func deliver(to handler: @escaping @Sendable (ServerNotification?) -> Void) {
         inbox.deliver(to: handler)
     }

@@ -34,10 +34,10 @@ public struct TaskMonitor: Sendable {
     /// Starts following the task; the returned follow's `outcome` waits for the end, and its `stop` gives up
     /// (for a caller that is told to stop other than by cancellation).
     ///
-    /// A REPL or a background session follows hundreds of tasks at once, so while the task runs nothing
-    /// waits in a task of its own: the notifications come through a handler, the open tasks/result is a
-    /// pending request with a handler, and each poll is a short-lived task started by a timer
-    /// (`TaskFollow`). Only whoever waits for the outcome is suspended.
+    /// A REPL follows hundreds of tasks at once, so while the task runs nothing waits in a task of its own:
+    /// the notifications come through a handler, the open tasks/result is a pending request with a handler,
+    /// and each poll is a short-lived task started by a timer (`TaskFollow`). Only whoever waits for the
+    /// outcome is suspended.
     public func start(
         initial: TaskInfo, notifications: NotificationSubscription,
         onEvent: @escaping @Sendable (TaskEvent) -> Void

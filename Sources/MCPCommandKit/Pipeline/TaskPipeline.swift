@@ -42,9 +42,9 @@ package struct TaskPipeline: Sendable {
     /// then followed without a task waiting for it, and its end applied to the run when it comes (`run.stop`
     /// still stops it). A REPL's background jobs, hundreds at once, so cost no task while they run.
     package func launch(_ run: TaskRun, notes: @escaping @Sendable (String) -> Void) async {
-        let launch = await attempt(run) { try await call(run, notes: notes) }
-        guard case .done(.follow(let task, let token, let notifications)) = launch else {
-            return await stage(run, after: launch)
+        let called = await attempt(run) { try await call(run, notes: notes) }
+        guard case .done(.follow(let task, let token, let notifications)) = called else {
+            return await stage(run, after: called)
         }
         let (follow, stopping) = monitor(run, task, progressToken: token, notifications: notifications)
         let journal = context.journal
